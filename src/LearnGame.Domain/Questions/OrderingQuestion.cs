@@ -1,0 +1,49 @@
+namespace LearnGame.Domain.Questions;
+
+/// <summary>
+/// Put items in order. Items are authored in the right order and shown shuffled; an answer lists the
+/// items' authored indexes in the order the learner chose. Credit: the share of items in their right place.
+/// </summary>
+public sealed record OrderingQuestion : Question
+{
+    public const int MinItems = 2;
+    public const int MaxItems = 8;
+
+    public required IReadOnlyList<string> Items { get; init; }
+
+    public override AnswerError? CheckShape(Answer answer)
+    {
+        if (answer.FieldCount != 1 || answer.Order is null) return AnswerError.WrongType("an order of items");
+        if (answer.Order.Count != Items.Count || answer.Order.Order().Where((v, i) => v != i).Any())
+            return AnswerError.OutOfRange($"The order must list each of the {Items.Count} items exactly once.");
+        return null;
+    }
+
+    public override double Grade(Answer answer) =>
+        (double)answer.Order!.Where((item, position) => item == position).Count() / Items.Count;
+
+    public override Answer ExpectedAnswer() => new() { Order = Enumerable.Range(0, Items.Count).ToArray() };
+
+    public override IEnumerable<string> DistributionKeys(Answer answer) => [string.Join('-', answer.Order!)];
+
+    /// <summary>The order items are shown in: a shuffle that is the same for everyone in a round and never the right order.</summary>
+    public IReadOnlyList<int> DisplayOrder(int seed)
+    {
+        var order = Enumerable.Range(0, Items.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        if (order.Where((v, i) => v == i).Count() == order.Length) (order[0], order[1]) = (order[1], order[0]);
+        return order;
+    }
+
+    internal override IEnumerable<ValidationError> ValidateOwn(string path)
+    {
+        if (Items is null || Items.Count < MinItems || Items.Count > MaxItems)
+        {
+            yield return new($"{path}.items", "items-count", $"An ordering question needs between {MinItems} and {MaxItems} items.");
+            yield break;
+        }
+        for (var i = 0; i < Items.Count; i++)
+            if (string.IsNullOrWhiteSpace(Items[i]))
+                yield return new($"{path}.items[{i}]", "item-empty", "An item cannot be empty.");
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace LearnGame.Domain.Questions;
+
+/// <summary>One question of a quiz; each subtype knows how to check and grade an answer.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SingleChoiceQuestion), "single")]
+[JsonDerivedType(typeof(MultipleChoiceQuestion), "multiple")]
+[JsonDerivedType(typeof(TrueFalseQuestion), "trueFalse")]
+[JsonDerivedType(typeof(TypedAnswerQuestion), "typed")]
+[JsonDerivedType(typeof(NumericQuestion), "numeric")]
+[JsonDerivedType(typeof(OrderingQuestion), "ordering")]
+[JsonDerivedType(typeof(PollQuestion), "poll")]
+public abstract record Question
+{
+    public const int MinTimeLimitSeconds = 5;
+    public const int MaxTimeLimitSeconds = 240;
+
+    public required string Text { get; init; }
+    public int TimeLimitSeconds { get; init; } = 20;
+    public PointsMode Points { get; init; } = PointsMode.Standard;
+    public string? Explanation { get; init; }
+    public string? ImageUrl { get; init; }
+
+    /// <summary>False for polls: nobody is right or wrong, nobody scores.</summary>
+    [JsonIgnore] public virtual bool IsGraded => true;
+
+    /// <summary>Checks an answer's shape against this question; null when it is well formed.</summary>
+    public abstract AnswerError? CheckShape(Answer answer);
+
+    /// <summary>How right a well-formed answer is, from 0 (wrong) to 1 (fully right).</summary>
+    public abstract double Grade(Answer answer);
+
+    /// <summary>The right answer, shown at reveal; null for a poll.</summary>
+    public abstract Answer? ExpectedAnswer();
+
+    /// <summary>The bucket an answer falls in for the distribution shown at reveal.</summary>
+    public abstract IEnumerable<string> DistributionKeys(Answer answer);
+
+    /// <summary>Type-specific validation; the common fields are validated by <see cref="Quizzes.QuizValidator"/>.</summary>
+    internal abstract IEnumerable<ValidationError> ValidateOwn(string path);
+}
+
+/// <summary>How many points a question is worth.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PointsMode>))]
+public enum PointsMode
+{
+    [JsonStringEnumMemberName("standard")] Standard,
+    [JsonStringEnumMemberName("double")] Double,
+    [JsonStringEnumMemberName("none")] None,
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace LearnGame.Domain.Sessions;
+
+/// <summary>A learner's display name: 1–20 characters after trimming, no control or invisible characters.</summary>
+public static class Nickname
+{
+    public const int MaxLength = 20;
+
+    public static readonly GameError Invalid =
+        new("nickname-invalid", $"A nickname has 1 to {MaxLength} characters, without control or invisible characters.");
+
+    /// <summary>The cleaned nickname, or null when it breaks the rules.</summary>
+    public static string? Clean(string? raw)
+    {
+        if (raw is null) return null;
+        var text = raw.Normalize(NormalizationForm.FormC).Trim();
+        var length = new StringInfo(text).LengthInTextElements;
+        if (length is < 1 or > MaxLength) return null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            // Format characters (Cf) include the zero-width ones that make two names look alike.
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned)
+                return null;
+        }
+        return text;
+    }
+
+    /// <summary>Two nicknames clash when they are equal ignoring case.</summary>
+    public static bool Clash(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(a.ToUpperInvariant(), b.ToUpperInvariant(), StringComparison.Ordinal);
+}

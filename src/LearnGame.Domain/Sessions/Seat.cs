@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace LearnGame.Domain.Sessions;
+
+/// <summary>A learner's place in a session: nickname, score and streak, reclaimed with the seat token.</summary>
+public sealed class Seat
+{
+    [JsonInclude] public int Id { get; internal set; }
+    [JsonInclude] public string Nickname { get; internal set; } = "";
+    [JsonInclude] public string TokenHash { get; internal set; } = "";
+    [JsonInclude] public int Score { get; internal set; }
+    [JsonInclude] public int Streak { get; internal set; }
+    [JsonInclude] public int BestStreak { get; internal set; }
+    [JsonInclude] public int CorrectCount { get; internal set; }
+
+    /// <summary>Total time taken by correct answers, the second tie-breaker.</summary>
+    [JsonInclude] public long CorrectTimeMs { get; internal set; }
+    [JsonInclude] public bool Kicked { get; internal set; }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using LearnGame.Domain.Questions;
+
+namespace LearnGame.Domain.Sessions;
+
+/// <summary>One learner's answer to one round, as received and, once the round closes, as scored.</summary>
+public sealed class SubmittedAnswer
+{
+    [JsonInclude] public string AnswerId { get; internal set; } = "";
+    [JsonInclude] public Answer Answer { get; internal set; } = new();
+    [JsonInclude] public DateTimeOffset ReceivedAt { get; internal set; }
+    [JsonInclude] public long ElapsedMs { get; internal set; }
+    [JsonInclude] public double Credit { get; internal set; }
+    [JsonInclude] public bool Correct { get; internal set; }
+    [JsonInclude] public int Points { get; internal set; }
+    [JsonInclude] public int StreakAfter { get; internal set; }
+}
