@@ -1,0 +1,42 @@
+using LearnGame.Domain.Questions;
+using LearnGame.Domain.Quizzes;
+using LearnGame.Domain.Sessions;
+
+namespace LearnGame.Grains.Abstractions.Sessions;
+
+/// <summary>One live game (key: session id). The server decides who calls: seat ids come from the connection, never from a client.</summary>
+public interface ISessionGrain : IGrainWithGuidKey
+{
+    Task<ActionResult> Create(Quiz quiz, SessionOptions options, string joinCode, string hostToken);
+
+    Task<JoinResult> Join(string nickname);
+
+    /// <summary>A learner comes back with its seat token: same seat, score and streak.</summary>
+    Task<JoinResult> Rejoin(string seatToken);
+
+    /// <summary>The trainer (or the projector) connects with the host token.</summary>
+    Task<HostResult> Host(string hostToken);
+
+    Task<AnswerAck> SubmitAnswer(int seatId, int questionIndex, string answerId, Answer answer, DateTimeOffset receivedAt);
+
+    Task<ActionResult> Control(string hostToken, HostCommand command);
+
+    /// <summary>Counts a learner's live connections, for "close when everyone answered" and the lobby.</summary>
+    Task SeatConnected(int seatId);
+
+    Task SeatDisconnected(int seatId);
+
+    /// <summary>A silo's relay asks for this session's events; call again within the expiry to stay subscribed.</summary>
+    Task Subscribe(ISessionObserver relay);
+
+    Task Unsubscribe(ISessionObserver relay);
+
+    Task<SessionSnapshot?> Snapshot();
+}
+
+/// <summary>Receives a session's events once per silo and delivers them to that silo's connections.</summary>
+public interface ISessionObserver : IGrainObserver
+{
+    [Orleans.Concurrency.OneWay]
+    Task OnEvents(SessionEventBatch batch);
+}

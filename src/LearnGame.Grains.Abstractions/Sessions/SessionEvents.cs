@@ -1,0 +1,36 @@
+using LearnGame.Domain.Sessions.Views;
+
+namespace LearnGame.Grains.Abstractions.Sessions;
+
+/// <summary>The names of the server events of docs/protocol.md, and their payloads.</summary>
+public static class SessionEvents
+{
+    public const string Lobby = "lobby";
+    public const string Question = "question";
+    public const string AnswerCount = "answerCount";
+    public const string Paused = "paused";
+    public const string Resumed = "resumed";
+    public const string Reveal = "reveal";
+    public const string Result = "result";
+    public const string Leaderboard = "leaderboard";
+    public const string Standing = "standing";
+    public const string Podium = "podium";
+    public const string Ended = "ended";
+    public const string Kicked = "kicked";
+}
+
+/// <summary>The lobby list changed, or the lobby was locked or unlocked.</summary>
+public sealed record LobbyPayload(IReadOnlyList<LobbyLearner> Learners, int Count, bool Locked);
+
+/// <summary>A question opened (or resumed): the deadline and the server's clock, to count down in sync.</summary>
+public sealed record QuestionPayload(QuestionView Question, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs);
+
+public sealed record AnswerCountPayload(int QuestionIndex, int Answered, int Learners);
+
+public sealed record PausedPayload(int QuestionIndex, long RemainingMs);
+
+public sealed record PodiumPayload(IReadOnlyList<LeaderboardEntry> Podium, LeaderboardView Leaderboard);
+
+public sealed record EndedPayload(LeaderboardView Final);
+
+public sealed record KickedPayload(string Reason);

@@ -1,0 +1,432 @@
+using System.Text.Json;
+using LearnGame.Domain.Questions;
+using LearnGame.Domain.Quizzes;
+using LearnGame.Domain.Sessions;
+using LearnGame.Domain.Sessions.Views;
+using LearnGame.Grains.Abstractions.JoinCodes;
+using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace LearnGame.Grains.Sessions;
+
+/// <summary>
+/// Hosts one live game. Thin: rules are in <see cref="GameSession"/>; this grain persists (group commit),
+/// runs the deadline timer, and announces events to the silos' relays only after the change is durable.
+/// Reentrant so answers arriving during a write join the next write; every change happens synchronously
+/// between awaits, so the single-threaded scheduler keeps it consistent.
+/// </summary>
+[Reentrant]
+[CollectionAgeLimit(Hours = 6)]
+public sealed partial class SessionGrain : Grain, ISessionGrain
+{
+    private static readonly TimeSpan RelayExpiry = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly IPersistentState<SessionState> _state;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SessionGrain> _log;
+    private readonly GroupCommit _commit;
+    private readonly ObserverManager<ISessionObserver> _relays;
+    private readonly Dictionary<int, int> _connections = [];
+    private readonly List<SessionEvent> _outbox = [];
+    private long _durableSequence;
+    private bool _lobbyDirty;
+    private bool _answerCountDirty;
+    private DateTimeOffset _lastPulse;
+    private IGrainTimer? _deadlineTimer;
+    private IGrainTimer? _pulseTimer;
+
+    public SessionGrain(
+        [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
+        TimeProvider time,
+        ILogger<SessionGrain> log)
+    {
+        _state = state;
+        _time = time;
+        _log = log;
+        _relays = new ObserverManager<ISessionObserver>(RelayExpiry, log);
+        _commit = new GroupCommit(WriteAsync);
+    }
+
+    private GameSession? Game => _state.State.Game;
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _durableSequence = _state.State.Sequence;
+        ArmDeadline();
+        return Task.CompletedTask;
+    }
+
+    // ----- Creation and seats -----
+
+    public async Task<ActionResult> Create(Quiz quiz, SessionOptions options, string joinCode, string hostToken)
+    {
+        if (Game is not null) return ActionResult.Fail("session-exists", "This session already exists.");
+        if (QuizValidator.Validate(quiz) is { Count: > 0 } errors)
+            return ActionResult.Fail("quiz-invalid", string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
+        _state.State.Game = GameSession.Create(this.GetPrimaryKey(), joinCode, quiz, options, hostToken, Now);
+        await _commit.Commit();
+        LogCreated(_log, this.GetPrimaryKey(), quiz.Questions.Count);
+        return ActionResult.Success;
+    }
+
+    public async Task<JoinResult> Join(string nickname)
+    {
+        if (Game is not { IsLive: true } game) return JoinResult.Fail(SessionErrors.NotFound);
+        var token = SecretToken.New();
+        var (seat, error) = game.Join(nickname, token);
+        if (error is not null) return JoinResult.Fail(error);
+        _lobbyDirty = true;
+        await _commit.Commit();
+        Announce();
+        return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat, isHost: false));
+    }
+
+    public Task<JoinResult> Rejoin(string seatToken)
+    {
+        if (Game is not { } game || game.FindSeat(seatToken) is not { } seat)
+            return Task.FromResult(JoinResult.Fail(SessionErrors.SeatNotFound));
+        return Task.FromResult(new JoinResult(true, null, null, seat.Id, null, BuildSnapshot(seat, isHost: false)));
+    }
+
+    public Task<HostResult> Host(string hostToken)
+    {
+        if (Game is not { } game || !game.IsHost(hostToken)) return Task.FromResult(HostResult.Fail(SessionErrors.Forbidden));
+        return Task.FromResult(new HostResult(true, null, null, BuildSnapshot(null, isHost: true)));
+    }
+
+    public Task SeatConnected(int seatId)
+    {
+        _connections[seatId] = _connections.GetValueOrDefault(seatId) + 1;
+        MarkLobbyChanged();
+        return Task.CompletedTask;
+    }
+
+    public async Task SeatDisconnected(int seatId)
+    {
+        if (_connections.TryGetValue(seatId, out var n)) if (n <= 1) _connections.Remove(seatId); else _connections[seatId] = n - 1;
+        MarkLobbyChanged();
+        // One fewer learner to wait for may mean everyone left has answered.
+        if (await CloseIfEveryoneAnswered()) Announce();
+    }
+
+    public Task Subscribe(ISessionObserver relay)
+    {
+        _relays.Subscribe(relay, relay);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(ISessionObserver relay)
+    {
+        _relays.Unsubscribe(relay);
+        return Task.CompletedTask;
+    }
+
+    public Task<SessionSnapshot?> Snapshot() =>
+        Task.FromResult(Game is null ? null : BuildSnapshot(null, isHost: false));
+
+    // ----- Answers -----
+
+    public async Task<AnswerAck> SubmitAnswer(int seatId, int questionIndex, string answerId, Answer answer, DateTimeOffset receivedAt)
+    {
+        if (Game is not { } game) return AnswerAck.Fail(SessionErrors.NotFound, questionIndex);
+        // The grain may see a call late; it judges by the time the server received the answer, but never later than now.
+        var outcome = game.SubmitAnswer(seatId, questionIndex, answerId, answer, Min(receivedAt, Now));
+        if (outcome.Error is { } error)
+        {
+            // The deadline passed but the timer has not fired yet: close now so nobody else gets in.
+            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendReveal(); await CommitAndAnnounce(); }
+            return AnswerAck.Fail(error, questionIndex);
+        }
+        if (!outcome.IsRepeat) _answerCountDirty = true;
+        try
+        {
+            if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys))
+            {
+                game.RevealNow();
+                AppendReveal();
+            }
+            await _commit.Commit();
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(_log, e, this.GetPrimaryKey());
+            return AnswerAck.Fail(SessionErrors.Retry, questionIndex);
+        }
+        Announce();
+        return new AnswerAck(true, null, null, questionIndex, answerId, outcome.IsRepeat);
+    }
+
+    // ----- Trainer -----
+
+    public async Task<ActionResult> Control(string hostToken, HostCommand command)
+    {
+        if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
+        var now = Now;
+        var error = command.Action switch
+        {
+            HostAction.Start => game.Start(now),
+            HostAction.Kick => game.Kick(command.SeatId),
+            HostAction.Lock => game.SetLocked(true),
+            HostAction.Unlock => game.SetLocked(false),
+            HostAction.Pause => game.Pause(now),
+            HostAction.Resume => game.Resume(now),
+            HostAction.Reveal => game.RevealNow(),
+            HostAction.Skip => game.Skip(now),
+            HostAction.Next => game.Next(now),
+            HostAction.End => game.End(),
+            _ => new GameError("unknown-action", "Unknown action."),
+        };
+        if (error is not null) return ActionResult.Fail(error);
+        AppendFor(command, game, now);
+        await CommitAndAnnounce();
+        if (game.Phase == SessionPhase.Ended)
+            await GrainFactory.GetGrain<IJoinCodeGrain>(game.JoinCode).Release(game.Id);
+        LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
+        return ActionResult.Success;
+    }
+
+    private void AppendFor(HostCommand command, GameSession game, DateTimeOffset now)
+    {
+        switch (command.Action)
+        {
+            case HostAction.Kick:
+                Append<object?>(SessionEvents.Kicked, null, EventAudience.Nobody, SessionEvents.Kicked,
+                    new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
+                _lobbyDirty = true;
+                break;
+            case HostAction.Lock or HostAction.Unlock:
+                _lobbyDirty = true;
+                break;
+            case HostAction.Pause:
+                Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));
+                break;
+            case HostAction.Resume:
+                Append(SessionEvents.Resumed, QuestionPayload(game, now));
+                break;
+            case HostAction.Reveal:
+                AppendReveal();
+                break;
+            default:
+                AppendPhase(game, now);
+                break;
+        }
+        ArmDeadline();
+    }
+
+    /// <summary>The event that announces the phase the game has just entered.</summary>
+    private void AppendPhase(GameSession game, DateTimeOffset now)
+    {
+        switch (game.Phase)
+        {
+            case SessionPhase.QuestionOpen:
+                Append(SessionEvents.Question, QuestionPayload(game, now));
+                break;
+            case SessionPhase.Reveal:
+                AppendReveal();
+                break;
+            case SessionPhase.Leaderboard:
+                AppendWithStandings(SessionEvents.Leaderboard, SessionViews.Leaderboard(game));
+                break;
+            case SessionPhase.Podium:
+                var board = SessionViews.Leaderboard(game);
+                AppendWithStandings(SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board));
+                break;
+            case SessionPhase.Ended:
+                AppendWithStandings(SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game)));
+                break;
+        }
+    }
+
+    private void AppendReveal()
+    {
+        var game = Game!;
+        var ranks = SessionViews.Ranks(game);
+        var personal = SessionViews.Results(game, ranks).ToDictionary(r => r.Key, r => Json(r.Value));
+        Append(SessionEvents.Reveal, SessionViews.Reveal(game), EventAudience.Everyone, SessionEvents.Result, personal);
+        ArmDeadline();
+    }
+
+    private void AppendWithStandings<T>(string name, T payload)
+    {
+        var game = Game!;
+        var ranks = SessionViews.Ranks(game);
+        var personal = game.ActiveSeats.ToDictionary(s => s.Id, s => Json(SessionViews.Standing(game, s, ranks)));
+        Append(name, payload, EventAudience.Everyone, SessionEvents.Standing, personal);
+    }
+
+    private static QuestionPayload QuestionPayload(GameSession game, DateTimeOffset now)
+    {
+        var round = game.CurrentRound!;
+        var remaining = round.Remaining(now);
+        return new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds);
+    }
+
+    // ----- Deadline -----
+
+    /// <summary>Keeps exactly one timer, due at the open question's deadline; none while paused or between questions.</summary>
+    private void ArmDeadline()
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        if (Game is not { Phase: SessionPhase.QuestionOpen, CurrentRound: { Paused: false, Deadline: { } deadline } }) return;
+        var due = deadline - Now;
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task OnDeadline(CancellationToken cancellation)
+    {
+        if (Game is not { } game) return;
+        if (!game.Tick(Now))
+        {
+            ArmDeadline();
+            return;
+        }
+        AppendReveal();
+        await CommitAndAnnounce();
+    }
+
+    private async Task<bool> CloseIfEveryoneAnswered()
+    {
+        if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys)) return false;
+        game.RevealNow();
+        AppendReveal();
+        await _commit.Commit();
+        return true;
+    }
+
+    // ----- Durability and announcements -----
+
+    private async Task WriteAsync()
+    {
+        var upTo = _state.State.Sequence;
+        await _state.WriteStateAsync();
+        _durableSequence = Math.Max(_durableSequence, upTo);
+    }
+
+    private async Task CommitAndAnnounce()
+    {
+        await _commit.Commit();
+        Announce();
+    }
+
+    private void Append<T>(string name, T payload, EventAudience audience = EventAudience.Everyone,
+        string? personalName = null, IReadOnlyDictionary<int, byte[]>? personal = null)
+    {
+        var sequence = ++_state.State.Sequence;
+        _outbox.Add(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal));
+    }
+
+    /// <summary>Sends, in order, every event whose change is durable; then the throttled lobby and answer-count pulses.</summary>
+    private void Announce()
+    {
+        var ready = _outbox.TakeWhile(e => e.Sequence <= _durableSequence).ToList();
+        _outbox.RemoveRange(0, ready.Count);
+        var now = Now;
+        if ((_lobbyDirty || _answerCountDirty) && now - _lastPulse >= PulseInterval)
+        {
+            ready.AddRange(Pulse());
+            _lastPulse = now;
+        }
+        else if (_lobbyDirty || _answerCountDirty)
+        {
+            _pulseTimer ??= this.RegisterGrainTimer(_ =>
+            {
+                _pulseTimer?.Dispose();
+                _pulseTimer = null;
+                Announce();
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions(PulseInterval - (now - _lastPulse), Timeout.InfiniteTimeSpan));
+        }
+        if (ready.Count > 0 && Game is { } game) _relays.Notify(r => r.OnEvents(new SessionEventBatch(game.Id, ready)));
+    }
+
+    /// <summary>Lobby and answer counts change with every learner; they are sent at most four times a second.</summary>
+    private IEnumerable<SessionEvent> Pulse()
+    {
+        var game = Game!;
+        if (_lobbyDirty)
+        {
+            _lobbyDirty = false;
+            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Everyone, null, null);
+        }
+        if (_answerCountDirty)
+        {
+            _answerCountDirty = false;
+            if (game is { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round })
+                yield return new SessionEvent(_state.State.Sequence, SessionEvents.AnswerCount,
+                    Json(new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count())), EventAudience.Everyone, null, null);
+        }
+    }
+
+    private void MarkLobbyChanged()
+    {
+        _lobbyDirty = true;
+        Announce();
+    }
+
+    private LobbyPayload LobbyPayload(GameSession game)
+    {
+        var learners = Learners(game);
+        return new LobbyPayload(learners, learners.Count, game.Locked);
+    }
+
+    private List<LobbyLearner> Learners(GameSession game) =>
+        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id))).ToList();
+
+    private SessionSnapshot BuildSnapshot(Seat? seat, bool isHost)
+    {
+        var game = Game!;
+        var now = Now;
+        var round = game.CurrentRound;
+        var ranks = SessionViews.Ranks(game);
+        SeatView? you = null;
+        if (seat is not null)
+        {
+            var own = SessionViews.OwnAnswer(game, seat.Id);
+            var result = game.Phase is SessionPhase.Reveal or SessionPhase.Leaderboard && SessionViews.Results(game, ranks).TryGetValue(seat.Id, out var r) ? r : null;
+            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result);
+        }
+        var remaining = round?.Remaining(now) ?? TimeSpan.Zero;
+        return new SessionSnapshot
+        {
+            SessionId = game.Id,
+            JoinCode = game.JoinCode,
+            Title = game.Quiz.Title,
+            Language = game.Quiz.Language == QuizLanguage.Fr ? "fr" : "en",
+            Phase = game.Phase,
+            QuestionCount = game.QuestionCount,
+            Locked = game.Locked,
+            Options = game.Options,
+            Learners = Learners(game),
+            Question = SessionViews.Question(game),
+            Deadline = game.Phase == SessionPhase.QuestionOpen ? now + remaining : null,
+            ServerNow = now,
+            RemainingMs = game.Phase == SessionPhase.QuestionOpen ? (long)remaining.TotalMilliseconds : 0,
+            Paused = round?.Paused ?? false,
+            AnsweredCount = round?.Answers.Count ?? 0,
+            Reveal = game.Phase == SessionPhase.Reveal ? SessionViews.Reveal(game) : null,
+            Leaderboard = game.Phase is SessionPhase.Leaderboard or SessionPhase.Podium or SessionPhase.Ended ? SessionViews.Leaderboard(game) : null,
+            You = you,
+            Sequence = _durableSequence,
+        };
+    }
+
+    private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, QuizJson.Options);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with {Questions} questions")]
+    private static partial void LogCreated(ILogger log, Guid sessionId, int questions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Action}, now {Phase}")]
+    private static partial void LogAction(ILogger log, Guid sessionId, HostAction action, SessionPhase phase);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not persist; the caller is asked to retry")]
+    private static partial void LogWriteFailed(ILogger log, Exception e, Guid sessionId);
+}
