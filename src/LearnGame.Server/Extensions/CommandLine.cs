@@ -1,0 +1,28 @@
+namespace LearnGame.Server.Extensions;
+
+/// <summary>The server's --help text; everything else is configuration (appsettings, environment, --Key=value).</summary>
+public static class CommandLine
+{
+    public static bool HandleHelp(string[] args)
+    {
+        if (!args.Any(a => a is "--help" or "-h" or "-?")) return false;
+        Console.WriteLine("""
+            LearnGame server — a self-hosted live learning game (AGPL-3.0-or-later).
+
+            Usage: dotnet run --project src/LearnGame.Server [-- options]
+
+            Options (each is also a configuration key, settable in appsettings.json or the environment):
+              --urls <urls>                      Where to listen (default http://localhost:5080).
+              --Storage:DataDirectory <dir>      Folder of the embedded SQLite database
+                                                 (env Storage__DataDirectory; default: ./data under the server's content root).
+              --Orleans:SiloPort <port>          Orleans silo-to-silo port (default 11111).
+              --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).
+              --Orleans:ClusterId <id>           Orleans cluster id (default learngame).
+              --Orleans:ServiceId <id>           Orleans service id; part of every stored row's key (default learngame).
+              -h, --help                         Show this help.
+
+            Endpoints: SignalR hub /hubs/game, REST /api, health /health. See docs/protocol.md.
+            """);
+        return true;
+    }
+}

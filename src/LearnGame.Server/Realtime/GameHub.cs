@@ -1,0 +1,192 @@
+using LearnGame.Domain.Questions;
+using LearnGame.Grains.Abstractions.JoinCodes;
+using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.Domain.Sessions;
+using LearnGame.Grains.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LearnGame.Server.Realtime;
+
+/// <summary>
+/// The real-time entry point for learners, trainers and projectors (contract: docs/protocol.md).
+/// Thin: it knows who a connection is (set by Join, Rejoin or Host, never by a method argument) and
+/// forwards to the session grain. Every method answers its caller with a result; nothing here throws to clients.
+/// </summary>
+public sealed partial class GameHub(IGrainFactory grains, LocalConnections connections, SessionRelay relay, TimeProvider time, ILogger<GameHub> log) : Hub
+{
+    public const string Path = "/hubs/game";
+    private const string RoleKey = "learngame.role";
+
+    public static string SessionGroup(Guid sessionId) => $"s:{sessionId:N}";
+    public static string HostGroup(Guid sessionId) => $"h:{sessionId:N}";
+
+    // ----- Learners -----
+
+    public async Task<JoinResult> Join(string? code, string? nickname)
+    {
+        try
+        {
+            var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
+            if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
+            var result = await grains.GetGrain<ISessionGrain>(id).Join(nickname ?? "");
+            if (result.Ok) await BecomeLearner(id, result.SeatId);
+            return result;
+        }
+        catch (Exception e)
+        {
+            return JoinResult.Fail(Unavailable(e));
+        }
+    }
+
+    public async Task<JoinResult> Rejoin(Guid sessionId, string? seatToken)
+    {
+        try
+        {
+            if (string.IsNullOrEmpty(seatToken)) return JoinResult.Fail(SessionErrors.SeatNotFound);
+            var result = await grains.GetGrain<ISessionGrain>(sessionId).Rejoin(seatToken);
+            if (result.Ok) await BecomeLearner(sessionId, result.SeatId);
+            return result;
+        }
+        catch (Exception e)
+        {
+            return JoinResult.Fail(Unavailable(e));
+        }
+    }
+
+    public async Task<AnswerAck> Answer(int questionIndex, string? answerId, Answer? answer)
+    {
+        var receivedAt = time.GetUtcNow();
+        if (Role is not LearnerRole learner) return AnswerAck.Fail(HubErrors.NotJoined, questionIndex);
+        try
+        {
+            return await grains.GetGrain<ISessionGrain>(learner.SessionId)
+                .SubmitAnswer(learner.SeatId, questionIndex, answerId ?? "", answer ?? new Answer(), receivedAt);
+        }
+        catch (Exception e)
+        {
+            return AnswerAck.Fail(Unavailable(e), questionIndex);
+        }
+    }
+
+    // ----- Trainer -----
+
+    public async Task<HostResult> Host(Guid sessionId, string? hostToken)
+    {
+        try
+        {
+            if (string.IsNullOrEmpty(hostToken)) return HostResult.Fail(SessionErrors.Forbidden);
+            var result = await grains.GetGrain<ISessionGrain>(sessionId).Host(hostToken);
+            if (!result.Ok) return result;
+            await Leave();
+            Context.Items[RoleKey] = new HostRole(sessionId, hostToken);
+            connections.AddHost(sessionId, Context.ConnectionId);
+            await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
+            await Groups.AddToGroupAsync(Context.ConnectionId, HostGroup(sessionId));
+            await relay.SubscribeTo(sessionId);
+            return result;
+        }
+        catch (Exception e)
+        {
+            return HostResult.Fail(Unavailable(e));
+        }
+    }
+
+    public Task<ActionResult> Start() => Control(new HostCommand(HostAction.Start));
+    public Task<ActionResult> Kick(int seatId) => Control(new HostCommand(HostAction.Kick, seatId));
+    public Task<ActionResult> Lock() => Control(new HostCommand(HostAction.Lock));
+    public Task<ActionResult> Unlock() => Control(new HostCommand(HostAction.Unlock));
+    public Task<ActionResult> Pause() => Control(new HostCommand(HostAction.Pause));
+    public Task<ActionResult> Resume() => Control(new HostCommand(HostAction.Resume));
+    public Task<ActionResult> Reveal() => Control(new HostCommand(HostAction.Reveal));
+    public Task<ActionResult> Skip() => Control(new HostCommand(HostAction.Skip));
+    public Task<ActionResult> Next() => Control(new HostCommand(HostAction.Next));
+    public Task<ActionResult> End() => Control(new HostCommand(HostAction.End));
+
+    private async Task<ActionResult> Control(HostCommand command)
+    {
+        // A learner's connection has no host token: the grain is never asked, nothing changes.
+        if (Role is not HostRole host) return ActionResult.Fail(SessionErrors.Forbidden);
+        try
+        {
+            return await grains.GetGrain<ISessionGrain>(host.SessionId).Control(host.HostToken, command);
+        }
+        catch (Exception e)
+        {
+            return ActionResult.Fail(Unavailable(e));
+        }
+    }
+
+    // ----- Connection life -----
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        try
+        {
+            await Leave();
+        }
+        catch (Exception e)
+        {
+            LogLeaveFailed(log, e, Context.ConnectionId);
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private object? Role => Context.Items.TryGetValue(RoleKey, out var role) ? role : null;
+
+    private async Task BecomeLearner(Guid sessionId, int seatId)
+    {
+        await Leave();
+        Context.Items[RoleKey] = new LearnerRole(sessionId, seatId);
+        connections.AddSeat(sessionId, seatId, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
+        await relay.SubscribeTo(sessionId);
+        await grains.GetGrain<ISessionGrain>(sessionId).SeatConnected(seatId);
+    }
+
+    /// <summary>Forgets this connection's previous role, if any (a connection plays one role at a time).</summary>
+    private async Task Leave()
+    {
+        switch (Role)
+        {
+            case LearnerRole learner:
+                Context.Items.Remove(RoleKey);
+                connections.RemoveSeat(learner.SessionId, learner.SeatId, Context.ConnectionId);
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(learner.SessionId));
+                await grains.GetGrain<ISessionGrain>(learner.SessionId).SeatDisconnected(learner.SeatId);
+                break;
+            case HostRole host:
+                Context.Items.Remove(RoleKey);
+                connections.RemoveHost(host.SessionId, Context.ConnectionId);
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(host.SessionId));
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, HostGroup(host.SessionId));
+                break;
+        }
+    }
+
+    private Domain.Sessions.GameError Unavailable(Exception e)
+    {
+        LogCallFailed(log, e, Context.ConnectionId);
+        return HubErrors.Unavailable;
+    }
+
+    private sealed record LearnerRole(Guid SessionId, int SeatId);
+
+    /// <summary>Kept in the connection's memory only; never sent or logged.</summary>
+    private sealed record HostRole(Guid SessionId, string HostToken)
+    {
+        public override string ToString() => $"HostRole {{ SessionId = {SessionId} }}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A hub call failed on connection {ConnectionId}")]
+    private static partial void LogCallFailed(ILogger log, Exception e, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release connection {ConnectionId}")]
+    private static partial void LogLeaveFailed(ILogger log, Exception e, string connectionId);
+}
+
+/// <summary>Errors decided at the hub, before any grain is asked.</summary>
+public static class HubErrors
+{
+    public static readonly Domain.Sessions.GameError NotJoined = new("not-joined", "Join a session before answering.");
+    public static readonly Domain.Sessions.GameError Unavailable = new("unavailable", "The server could not complete this request; try again.");
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+
+namespace LearnGame.Server.Realtime;
+
+/// <summary>This silo's SignalR connections by session and seat, so personal results reach only their owner.</summary>
+public sealed class LocalConnections
+{
+    private readonly ConcurrentDictionary<Guid, SessionConnections> _sessions = new();
+
+    public void AddSeat(Guid sessionId, int seatId, string connectionId) =>
+        _sessions.GetOrAdd(sessionId, _ => new()).Seats.AddOrUpdate(seatId, _ => [connectionId], (_, set) => set.Add(connectionId));
+
+    public void RemoveSeat(Guid sessionId, int seatId, string connectionId)
+    {
+        if (_sessions.TryGetValue(sessionId, out var s) && s.Seats.TryGetValue(seatId, out var set))
+        {
+            var left = set.Remove(connectionId);
+            if (left.IsEmpty) s.Seats.TryRemove(new KeyValuePair<int, System.Collections.Immutable.ImmutableHashSet<string>>(seatId, left));
+            else s.Seats[seatId] = left;
+        }
+        Prune(sessionId);
+    }
+
+    public void AddHost(Guid sessionId, string connectionId) => _sessions.GetOrAdd(sessionId, _ => new()).Hosts[connectionId] = 0;
+
+    public void RemoveHost(Guid sessionId, string connectionId)
+    {
+        if (_sessions.TryGetValue(sessionId, out var s)) s.Hosts.TryRemove(connectionId, out _);
+        Prune(sessionId);
+    }
+
+    public IReadOnlyCollection<string> SeatConnections(Guid sessionId, int seatId) =>
+        _sessions.TryGetValue(sessionId, out var s) && s.Seats.TryGetValue(seatId, out var set) ? set : [];
+
+    /// <summary>Sessions that have at least one connection on this silo.</summary>
+    public IEnumerable<Guid> Sessions => _sessions.Keys;
+
+    public bool HasSession(Guid sessionId) => _sessions.ContainsKey(sessionId);
+
+    private void Prune(Guid sessionId)
+    {
+        if (_sessions.TryGetValue(sessionId, out var s) && s.Seats.IsEmpty && s.Hosts.IsEmpty)
+            _sessions.TryRemove(new KeyValuePair<Guid, SessionConnections>(sessionId, s));
+    }
+
+    private sealed class SessionConnections
+    {
+        public ConcurrentDictionary<int, System.Collections.Immutable.ImmutableHashSet<string>> Seats { get; } = new();
+        public ConcurrentDictionary<string, byte> Hosts { get; } = new();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using LearnGame.Grains.Abstractions.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LearnGame.Server.Realtime;
+
+/// <summary>
+/// This silo's relay: session grains send each event batch here once, and the relay delivers it to the
+/// local SignalR group (one serialisation per protocol for the whole group) and personal payloads to their seats.
+/// Batches are delivered one at a time, in the order they arrive.
+/// </summary>
+public sealed partial class SessionRelay : ISessionObserver, IHostedService
+{
+    private readonly IHubContext<GameHub> _hub;
+    private readonly LocalConnections _connections;
+    private readonly IGrainFactory _grains;
+    private readonly ILogger<SessionRelay> _log;
+    private readonly Channel<SessionEventBatch> _inbox = Channel.CreateUnbounded<SessionEventBatch>(new() { SingleReader = true });
+    private ISessionObserver? _reference;
+    private Task? _pump;
+
+    public SessionRelay(IHubContext<GameHub> hub, LocalConnections connections, IGrainFactory grains, ILogger<SessionRelay> log)
+    {
+        _hub = hub;
+        _connections = connections;
+        _grains = grains;
+        _log = log;
+    }
+
+    /// <summary>How long a subscription lasts at the grain; the relay renews it well before.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
+
+    public ISessionObserver Reference => _reference ??= _grains.CreateObjectReference<ISessionObserver>(this);
+
+    public Task OnEvents(SessionEventBatch batch)
+    {
+        _inbox.Writer.TryWrite(batch);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Makes sure the session sends its events to this silo.</summary>
+    public Task SubscribeTo(Guid sessionId) => _grains.GetGrain<ISessionGrain>(sessionId).Subscribe(Reference);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _pump = Task.Run(PumpAsync, CancellationToken.None);
+        _ = RenewAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        _inbox.Writer.TryComplete();
+        if (_pump is not null) await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    private async Task PumpAsync()
+    {
+        await foreach (var batch in _inbox.Reader.ReadAllAsync())
+        {
+            foreach (var e in batch.Events)
+            {
+                try
+                {
+                    await DeliverAsync(batch.SessionId, e);
+                }
+                catch (Exception ex)
+                {
+                    LogDeliveryFailed(_log, ex, e.Name, batch.SessionId);
+                }
+            }
+        }
+    }
+
+    private async Task DeliverAsync(Guid sessionId, SessionEvent e)
+    {
+        if (e.Payload is { } payload)
+        {
+            var element = Parse(payload);
+            var target = e.Audience switch
+            {
+                EventAudience.Everyone => _hub.Clients.Group(GameHub.SessionGroup(sessionId)),
+                EventAudience.Hosts => _hub.Clients.Group(GameHub.HostGroup(sessionId)),
+                _ => null,
+            };
+            if (target is not null) await target.SendAsync(e.Name, element);
+        }
+        if (e.Personal is null || e.PersonalName is null) return;
+        foreach (var (seatId, personal) in e.Personal)
+        {
+            var connections = _connections.SeatConnections(sessionId, seatId);
+            if (connections.Count == 0) continue;
+            await _hub.Clients.Clients(connections).SendAsync(e.PersonalName, Parse(personal));
+            if (e.Name == SessionEvents.Kicked)
+                foreach (var connectionId in connections)
+                {
+                    await _hub.Groups.RemoveFromGroupAsync(connectionId, GameHub.SessionGroup(sessionId));
+                    _connections.RemoveSeat(sessionId, seatId, connectionId);
+                }
+        }
+    }
+
+    private static JsonElement Parse(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Subscriptions expire at the grain; renew those of the sessions that still have local connections.</summary>
+    private async Task RenewAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(RenewEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+                foreach (var sessionId in _connections.Sessions)
+                {
+                    try { await SubscribeTo(sessionId); }
+                    catch (Exception ex) { LogRenewFailed(_log, ex, sessionId); }
+                }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver event {Event} of session {SessionId}")]
+    private static partial void LogDeliveryFailed(ILogger log, Exception e, string @event, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the relay subscription of session {SessionId}")]
+    private static partial void LogRenewFailed(ILogger log, Exception e, Guid sessionId);
+}

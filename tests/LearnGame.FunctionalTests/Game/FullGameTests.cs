@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Bogus;
+using LearnGame.Domain.Sessions;
+using LearnGame.FunctionalTests.Infrastructure;
+using LearnGame.Grains.Abstractions.Sessions;
+
+namespace LearnGame.FunctionalTests.Game;
+
+[Collection(ServerCollection.Name)]
+public sealed class FullGameTests(ServerFixture fixture)
+{
+    private ServerHost Server => fixture.Server;
+
+    [Fact]
+    public async Task A_trainer_and_five_learners_play_a_whole_game_with_every_question_type()
+    {
+        var (quiz, right, wrong) = TestQuizzes.EveryType();
+        var created = await TrainerApi.CreateSession(Server, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(quiz)), options = new { speedScoring = true, closeWhenAllAnswered = true } });
+        Assert.Matches("^[0-9]{6}$", created.JoinCode);
+
+        await using var trainer = await GameClient.Connect(Server);
+        var hosted = await trainer.Host(created.SessionId, created.HostToken);
+        Assert.True(hosted.Ok, hosted.Message);
+        Assert.Equal(SessionPhase.Lobby, hosted.Snapshot!.Phase);
+
+        var faker = new Faker("fr");
+        var names = Enumerable.Range(1, 5).Select(i => $"{faker.Name.FirstName()} {i}").ToList();
+        var learners = new List<GameClient>();
+        foreach (var name in names)
+        {
+            var learner = await GameClient.Connect(Server);
+            var joined = await learner.Join(created.JoinCode, name);
+            Assert.True(joined.Ok, joined.Message);
+            Assert.False(string.IsNullOrEmpty(joined.SeatToken));
+            learner.SeatId = joined.SeatId;
+            learner.SeatToken = joined.SeatToken;
+            learners.Add(learner);
+        }
+        await trainer.WaitFor(SessionEvents.Lobby, p => p.GetProperty("count").GetInt32() == 5);
+
+        Assert.True((await trainer.Do("Start")).Ok);
+        var totals = new int[learners.Count];
+        for (var q = 0; q < quiz.Questions.Count; q++)
+        {
+            var question = await learners[0].WaitForQuestion(q);
+            Assert.True(question.Payload.GetProperty("deadline").GetDateTimeOffset() > question.Payload.GetProperty("serverNow").GetDateTimeOffset());
+            // Learner i answers right when i is even; every learner answers so the question closes at once.
+            for (var i = 0; i < learners.Count; i++)
+            {
+                await learners[i].WaitForQuestion(q);
+                var ack = await learners[i].Answer(q, i % 2 == 0 ? right[q] : wrong[q]);
+                Assert.True(ack.Ok, $"question {q}, learner {i}: {ack.Error}");
+            }
+            var reveal = await trainer.WaitForReveal(q);
+            Assert.Equal(learners.Count, reveal.Payload.GetProperty("answeredCount").GetInt32());
+            for (var i = 0; i < learners.Count; i++)
+            {
+                var result = (await learners[i].WaitForResult(q)).Payload;
+                var graded = quiz.Questions[q].IsGraded;
+                Assert.Equal(graded && i % 2 == 0, result.GetProperty("correct").GetBoolean());
+                totals[i] += result.GetProperty("points").GetInt32();
+                Assert.Equal(totals[i], result.GetProperty("score").GetInt32());
+            }
+            Assert.True((await trainer.Do("Next")).Ok);
+            await trainer.WaitFor(SessionEvents.Leaderboard, p => true);
+            Assert.True((await trainer.Do("Next")).Ok);
+        }
+
+        var podium = await trainer.WaitFor(SessionEvents.Podium);
+        var top = podium.Payload.GetProperty("podium").EnumerateArray().ToList();
+        Assert.Equal(3, top.Count);
+        Assert.Equal(totals.Max(), top[0].GetProperty("score").GetInt32());
+        var standing = (await learners[0].WaitFor(SessionEvents.Standing, p => p.GetProperty("score").GetInt32() == totals[0])).Payload;
+        Assert.Equal(totals[0], standing.GetProperty("score").GetInt32());
+
+        Assert.True((await trainer.Do("Next")).Ok);
+        await learners[1].WaitFor(SessionEvents.Ended);
+
+        // The code is released when the session ends: it now leads nowhere, with the generic error.
+        await using var late = await GameClient.Connect(Server);
+        var refused = await late.Join(created.JoinCode, "Late");
+        Assert.Equal("session-not-found", refused.Error);
+
+        foreach (var l in learners) await l.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Personal_results_reach_only_their_owner()
+    {
+        var created = await TrainerApi.CreateSession(Server, new { demo = "en" });
+        await using var trainer = await GameClient.Connect(Server);
+        await trainer.Host(created.SessionId, created.HostToken);
+        await using var a = await GameClient.Connect(Server);
+        await using var b = await GameClient.Connect(Server);
+        var seatA = (await a.Join(created.JoinCode, "Alice")).SeatId;
+        var seatB = (await b.Join(created.JoinCode, "Bob")).SeatId;
+        await trainer.Do("Start");
+        await a.WaitForQuestion(0);
+        await trainer.Do("Reveal");
+
+        var resultA = await a.WaitForResult(0);
+        await b.WaitForResult(0);
+        Assert.Single(a.Named(SessionEvents.Result));
+        Assert.Single(b.Named(SessionEvents.Result));
+        Assert.Empty(trainer.Named(SessionEvents.Result));
+        Assert.NotEqual(seatA, seatB);
+        Assert.False(resultA.Payload.GetProperty("answered").GetBoolean());
+    }
+}

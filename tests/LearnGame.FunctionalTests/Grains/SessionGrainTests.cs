@@ -1,0 +1,173 @@
+using LearnGame.Domain.Questions;
+using LearnGame.Domain.Quizzes;
+using LearnGame.Domain.Sessions;
+using LearnGame.Grains.Abstractions.JoinCodes;
+using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.FunctionalTests.Infrastructure;
+
+namespace LearnGame.FunctionalTests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class SessionGrainTests(ClusterFixture fixture)
+{
+    private const string HostToken = "host-token-for-tests";
+
+    private async Task<(ISessionGrain Session, List<JoinResult> Seats)> SessionWithLearners(int learners, SessionOptions? options = null)
+    {
+        var session = fixture.Client.GetGrain<ISessionGrain>(Guid.NewGuid());
+        var created = await session.Create(TestQuizzes.Short(), options ?? new SessionOptions { CloseWhenAllAnswered = false }, "123456", HostToken);
+        Assert.True(created.Ok, created.Message);
+        var seats = new List<JoinResult>();
+        for (var i = 0; i < learners; i++)
+        {
+            var seat = await session.Join($"Learner {i}");
+            Assert.True(seat.Ok, seat.Message);
+            seats.Add(seat);
+        }
+        return (session, seats);
+    }
+
+    [Fact]
+    public async Task A_burst_of_answers_is_acknowledged_with_far_fewer_writes_than_answers()
+    {
+        var (session, seats) = await SessionWithLearners(200);
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        var before = fixture.Storage.Writes;
+
+        var now = DateTimeOffset.UtcNow;
+        var acks = await Task.WhenAll(seats.Select(s => session.SubmitAnswer(s.SeatId, 0, $"a{s.SeatId}", new Answer { Choices = [s.SeatId % 4] }, now)));
+
+        Assert.All(acks, a => Assert.True(a.Ok, a.Error));
+        var writes = fixture.Storage.Writes - before;
+        Assert.InRange(writes, 1, 50);
+        var snapshot = await session.Snapshot();
+        Assert.Equal(200, snapshot!.AnsweredCount);
+    }
+
+    [Fact]
+    public async Task Acknowledged_answers_survive_the_grain_being_deactivated()
+    {
+        var (session, seats) = await SessionWithLearners(3);
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        var ack = await session.SubmitAnswer(seats[0].SeatId, 0, "first", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+        Assert.True(ack.Ok);
+
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+
+        var rejoined = await session.Rejoin(seats[0].SeatToken!);
+        Assert.True(rejoined.Ok);
+        Assert.Equal(SessionPhase.QuestionOpen, rejoined.Snapshot!.Phase);
+        Assert.Equal("first", rejoined.Snapshot.You!.AnswerId);
+        Assert.Equal([1], rejoined.Snapshot.You.Answer!.Choices);
+        Assert.Equal(1, rejoined.Snapshot.AnsweredCount);
+    }
+
+    [Fact]
+    public async Task When_storage_fails_the_answer_is_not_acknowledged_and_a_retry_with_the_same_id_succeeds_once_it_is_back()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+
+        fixture.Storage.Failing = true;
+        AnswerAck failed;
+        try
+        {
+            failed = await session.SubmitAnswer(seats[0].SeatId, 0, "retry-me", new Answer { Choices = [2] }, DateTimeOffset.UtcNow);
+        }
+        finally
+        {
+            fixture.Storage.Failing = false;
+        }
+        Assert.False(failed.Ok);
+        Assert.Equal("storage-unavailable", failed.Error);
+
+        var retried = await session.SubmitAnswer(seats[0].SeatId, 0, "retry-me", new Answer { Choices = [2] }, DateTimeOffset.UtcNow);
+        Assert.True(retried.Ok, retried.Error);
+
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        var snapshot = await session.Snapshot();
+        Assert.Equal(1, snapshot!.AnsweredCount);
+    }
+
+    [Fact]
+    public async Task Events_reach_a_subscribed_relay_in_order_and_only_after_the_change_is_stored()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        var relay = new RecordingRelay(fixture.Storage);
+        var reference = fixture.Client.CreateObjectReference<ISessionObserver>(relay);
+        await session.Subscribe(reference);
+
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.SubmitAnswer(seats[0].SeatId, 0, "x", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+
+        var leaderboard = await relay.WaitFor(SessionEvents.Leaderboard);
+        var names = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Name).ToList();
+        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard], names);
+        var sequences = relay.Received.Where(e => e.Name is SessionEvents.Question or SessionEvents.Reveal or SessionEvents.Leaderboard).Select(e => e.Sequence).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.All(relay.WritesSeenAtDelivery, w => Assert.True(w > 0));
+        // Personal results travel with the reveal, one per seat.
+        var reveal = relay.Received.Single(e => e.Name == SessionEvents.Reveal);
+        Assert.Equal(seats.Select(s => s.SeatId).Order(), reveal.Personal!.Keys.Order());
+        Assert.NotNull(leaderboard.Personal);
+    }
+
+    [Fact]
+    public async Task A_join_code_is_held_by_one_live_session_at_a_time()
+    {
+        var code = fixture.Client.GetGrain<IJoinCodeGrain>("424242");
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        Assert.True(await code.Claim(first));
+        Assert.False(await code.Claim(second));
+        await code.Release(second);
+        Assert.Equal(first, await code.Resolve());
+        await code.Release(first);
+        Assert.Null(await code.Resolve());
+        Assert.True(await code.Claim(second));
+    }
+
+    private sealed class RecordingRelay(CountingStorage storage) : ISessionObserver
+    {
+        private readonly List<SessionEvent> _received = [];
+        private readonly List<(string Name, TaskCompletionSource<SessionEvent> Done)> _waiters = [];
+
+        public List<int> WritesSeenAtDelivery { get; } = [];
+
+        public IReadOnlyList<SessionEvent> Received
+        {
+            get { lock (_received) return _received.ToList(); }
+        }
+
+        public Task OnEvents(SessionEventBatch batch)
+        {
+            lock (_received)
+            {
+                WritesSeenAtDelivery.Add(storage.Writes);
+                _received.AddRange(batch.Events);
+                foreach (var e in batch.Events)
+                    foreach (var w in _waiters.Where(w => w.Name == e.Name).ToList())
+                    {
+                        _waiters.Remove(w);
+                        w.Done.TrySetResult(e);
+                    }
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task<SessionEvent> WaitFor(string name)
+        {
+            lock (_received)
+            {
+                if (_received.FirstOrDefault(e => e.Name == name) is { } e) return Task.FromResult(e);
+                var done = new TaskCompletionSource<SessionEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((name, done));
+                return done.Task.WaitAsync(GameClient.Patience);
+            }
+        }
+    }
+}

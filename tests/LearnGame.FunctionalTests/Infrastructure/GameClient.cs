@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearnGame.Domain.Questions;
+using LearnGame.Grains.Abstractions.Sessions;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearnGame.FunctionalTests.Infrastructure;
+
+/// <summary>A real SignalR client (learner, trainer or projector) that records every server event it receives.</summary>
+public sealed class GameClient : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly string[] EventNames =
+    [
+        SessionEvents.Lobby, SessionEvents.Question, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed,
+        SessionEvents.Reveal, SessionEvents.Result, SessionEvents.Leaderboard, SessionEvents.Standing, SessionEvents.Podium,
+        SessionEvents.Ended, SessionEvents.Kicked,
+    ];
+
+    private readonly List<ReceivedEvent> _events = [];
+    private readonly List<(Func<ReceivedEvent, bool> Match, TaskCompletionSource<ReceivedEvent> Done)> _waiters = [];
+    private readonly object _gate = new();
+
+    private GameClient(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var name in EventNames)
+            connection.On<JsonElement>(name, payload => Record(new ReceivedEvent(name, payload)));
+    }
+
+    public HubConnection Connection { get; }
+    public Guid SessionId { get; set; }
+    public string? SeatToken { get; set; }
+    public int SeatId { get; set; }
+    public string Nickname { get; set; } = "";
+
+    public static async Task<GameClient> Connect(ServerEndpoint server)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(server.HubUrl, o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
+        var client = new GameClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public IReadOnlyList<ReceivedEvent> Events
+    {
+        get { lock (_gate) return _events.ToList(); }
+    }
+
+    public IEnumerable<ReceivedEvent> Named(string name) => Events.Where(e => e.Name == name);
+
+    /// <summary>The first event (already received or still to come) that matches; fails the test after <see cref="Patience"/>.</summary>
+    public Task<ReceivedEvent> WaitFor(string name, Func<JsonElement, bool>? match = null)
+    {
+        Func<ReceivedEvent, bool> predicate = e => e.Name == name && (match is null || match(e.Payload));
+        TaskCompletionSource<ReceivedEvent> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            var existing = _events.FirstOrDefault(predicate);
+            if (existing is not null) return Task.FromResult(existing);
+            _waiters.Add((predicate, done));
+        }
+        return done.Task.WaitAsync(Patience).ContinueWith(t => t.IsFaulted && t.Exception!.InnerException is TimeoutException
+            ? throw new TimeoutException($"No '{name}' event matching the condition within {Patience.TotalSeconds} s; received: {string.Join(", ", Events.Select(e => e.Name))}")
+            : t.Result);
+    }
+
+    /// <summary>Waits for the question event of a given index.</summary>
+    public Task<ReceivedEvent> WaitForQuestion(int index) =>
+        WaitFor(SessionEvents.Question, p => p.GetProperty("question").GetProperty("index").GetInt32() == index);
+
+    public Task<ReceivedEvent> WaitForReveal(int index) =>
+        WaitFor(SessionEvents.Reveal, p => p.GetProperty("questionIndex").GetInt32() == index);
+
+    public Task<ReceivedEvent> WaitForResult(int index) =>
+        WaitFor(SessionEvents.Result, p => p.GetProperty("questionIndex").GetInt32() == index);
+
+    public Task<JoinResult> Join(string code, string nickname) => Connection.InvokeAsync<JoinResult>("Join", code, nickname);
+
+    public Task<JoinResult> Rejoin(Guid sessionId, string? token) => Connection.InvokeAsync<JoinResult>("Rejoin", sessionId, token);
+
+    public Task<HostResult> Host(Guid sessionId, string? token) => Connection.InvokeAsync<HostResult>("Host", sessionId, token);
+
+    public Task<AnswerAck> Answer(int questionIndex, Answer answer, string? answerId = null) =>
+        Connection.InvokeAsync<AnswerAck>("Answer", questionIndex, answerId ?? Guid.NewGuid().ToString("N"), answer);
+
+    public Task<ActionResult> Do(string action, params object[] args) =>
+        Connection.InvokeCoreAsync<ActionResult>(action, args);
+
+    private void Record(ReceivedEvent e)
+    {
+        lock (_gate)
+        {
+            _events.Add(e);
+            foreach (var waiter in _waiters.Where(w => w.Match(e)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult(e);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+/// <summary>One server event as the client received it.</summary>
+public sealed record ReceivedEvent(string Name, JsonElement Payload);
+
+/// <summary>REST calls a trainer makes.</summary>
+public static class TrainerApi
+{
+    public sealed record Created(Guid SessionId, string JoinCode, string HostToken);
+
+    public static async Task<Created> CreateSession(ServerEndpoint server, object body)
+    {
+        using var http = server.CreateHttpClient();
+        var response = await http.PostAsJsonAsync("/api/sessions", body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Create session failed: {(int)response.StatusCode} {text}");
+        return JsonSerializer.Deserialize<Created>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+}

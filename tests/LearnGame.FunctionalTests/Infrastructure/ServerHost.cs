@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearnGame.FunctionalTests.Infrastructure;
+
+/// <summary>The real server, in process, on a loopback socket, with its own data folder and Orleans ports.</summary>
+public sealed class ServerHost : ServerEndpoint, IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public ServerHost(string dataDirectory, string clusterId, IDictionary<string, string>? settings = null) : base(new Uri("http://127.0.0.1/"))
+    {
+        DataDirectory = dataDirectory;
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Storage:DataDirectory", dataDirectory);
+            web.UseSetting("Orleans:ClusterId", clusterId);
+            web.UseSetting("Orleans:SiloPort", siloPort.ToString());
+            web.UseSetting("Orleans:GatewayPort", gatewayPort.ToString());
+            // Verbose where secrets could leak (our code, SignalR), quiet on the console.
+            web.UseSetting("Logging:LogLevel:Default", "Warning");
+            web.UseSetting("Logging:LogLevel:LearnGame", "Debug");
+            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.SignalR", "Debug");
+            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Http.Connections", "Debug");
+            web.UseSetting("Logging:Console:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) web.UseSetting(key, value);
+            web.ConfigureLogging(logging => logging.AddProvider(Logs));
+        });
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = new Uri(addresses.First());
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Every log line the server wrote, to check that secrets never appear in logs.</summary>
+    public CapturedLogs Logs { get; } = new();
+    public IServiceProvider Services => _factory.Services;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    public static string NewDataDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "learngame-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

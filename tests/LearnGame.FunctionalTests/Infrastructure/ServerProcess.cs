@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace LearnGame.FunctionalTests.Infrastructure;
+
+/// <summary>The built server run as a real child process, so a test can kill it with SIGKILL.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServerProcess(Process process, ServerEndpoint endpoint)
+    {
+        _process = process;
+        Endpoint = endpoint;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public ServerEndpoint Endpoint { get; }
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public static async Task<ServerProcess> Start(string dataDirectory)
+    {
+        var port = ServerHost.FreePort();
+        var serverDll = ServerDll();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     serverDll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", dataDirectory,
+                     "--Orleans:SiloPort", ServerHost.FreePort().ToString(), "--Orleans:GatewayPort", ServerHost.FreePort().ToString(),
+                     "--Orleans:ClusterId", $"proc-{Guid.NewGuid():N}",
+                 })
+            start.ArgumentList.Add(arg);
+        var server = new ServerProcess(Process.Start(start)!, new ServerEndpoint(new Uri($"http://127.0.0.1:{port}/")));
+        await server.WaitUntilHealthy();
+        return server;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    private async Task WaitUntilHealthy()
+    {
+        using var http = Endpoint.CreateHttpClient();
+        var deadline = DateTime.UtcNow + StartupPatience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited during start-up:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        Kill();
+        throw new TimeoutException($"The server was not healthy within {StartupPatience.TotalSeconds} s:\n{Output}");
+    }
+
+    /// <summary>The server built next to these tests, in the same configuration (Debug or Release).</summary>
+    private static string ServerDll()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = here.Parent!.Name; // …/bin/<Configuration>/net10.0/
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LearnGame.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("LearnGame.sln not found above the test folder.");
+        var dll = Path.Combine(root.FullName, "src", "LearnGame.Server", "bin", configuration, "net10.0", "LearnGame.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
