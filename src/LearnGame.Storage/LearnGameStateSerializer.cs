@@ -1,0 +1,37 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Orleans.Storage;
+
+namespace LearnGame.Storage;
+
+/// <summary>Stores grain state as readable UTF-8 JSON with System.Text.Json (web defaults: camelCase property names).</summary>
+public sealed class LearnGameStateSerializer : IGrainStorageSerializer
+{
+    /// <summary>The options used when none are given: web defaults, out-of-order <c>$type</c> metadata allowed, fields ignored, non-ASCII unescaped.</summary>
+    public static JsonSerializerOptions DefaultOptions { get; } = CreateDefaultOptions();
+
+    private readonly JsonSerializerOptions _options;
+
+    /// <summary>Creates a serializer with <see cref="DefaultOptions"/> or the given options.</summary>
+    public LearnGameStateSerializer(JsonSerializerOptions? options = null) => _options = options ?? DefaultOptions;
+
+    /// <inheritdoc />
+    public BinaryData Serialize<T>(T? input) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(input, _options));
+
+    /// <inheritdoc />
+    public T? Deserialize<T>(BinaryData input) => JsonSerializer.Deserialize<T>(input.ToMemory().Span, _options);
+
+    private static JsonSerializerOptions CreateDefaultOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // Rows edited by hand or written by other tools need not put "$type" first.
+            AllowOutOfOrderMetadataProperties = true,
+            IncludeFields = false,
+            // The JSON lands in a database, never in HTML: keep accents and other non-ASCII text readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

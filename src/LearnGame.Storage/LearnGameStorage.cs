@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Orleans.Hosting;
+
+namespace LearnGame.Storage;
+
+/// <summary>Wires LearnGame's SQLite grain storage (our schema, Orleans' ADO.NET provider) into a silo.</summary>
+public static class LearnGameStorage
+{
+    /// <summary>The grain storage name grains use in <c>[PersistentState(..., LearnGameStorage.Name)]</c>.</summary>
+    public const string Name = "learngame";
+
+    /// <summary>The database file created inside the data directory.</summary>
+    public const string DatabaseFileName = "learngame.db";
+
+    // Orleans 10.4.2 knows SQLite only by this invariant, and it loads Microsoft.Data.Sqlite's SqliteFactory for it.
+    private const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>The connection string of the database in <paramref name="dataDirectory"/>.</summary>
+    public static string CreateSqliteConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(Path.GetFullPath(dataDirectory), DatabaseFileName),
+        Pooling = true,
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY until this many seconds pass, so concurrent grain writes queue instead of failing.
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>Creates or upgrades the database in <paramref name="dataDirectory"/> now, then registers it as grain storage.</summary>
+    public static ISiloBuilder AddLearnGameSqliteStorage(this ISiloBuilder silo, string dataDirectory, string storageName = Name)
+    {
+        var connectionString = CreateSqliteConnectionString(dataDirectory);
+        // Orleans reads its queries from the database when storage initialises, so the schema must exist before the silo starts.
+        // Microsoft.Data.Sqlite's async calls complete synchronously, so blocking here cannot deadlock.
+        SqliteSchema.EnsureCreatedAsync(connectionString).GetAwaiter().GetResult();
+        return silo.AddAdoNetGrainStorage(storageName, options =>
+        {
+            options.Invariant = SqliteInvariant;
+            options.ConnectionString = connectionString;
+            options.GrainStorageSerializer = new LearnGameStateSerializer();
+        });
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace LearnGame.Storage.Tests;
+
+/// <summary>Drives the real Orleans ADO.NET provider against our schema in a one-silo in-process cluster.</summary>
+public sealed class GrainStorageContractTests : IAsyncLifetime
+{
+    private const string ServiceId = "learngame-storage-tests";
+    private readonly TempDirectory _temp = new();
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await StartSiloAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_written_state_is_read_back_by_a_fresh_activation()
+    {
+        var grain = _cluster.Client.GetGrain<IStringProbeGrain>("fresh");
+        await grain.WriteAsync("hello");
+
+        await _cluster.DeactivateAsync(grain);
+
+        Assert.Equal("hello", await grain.ReadAsync());
+        Assert.True(await grain.RecordExistsAsync());
+    }
+
+    [Fact]
+    public async Task State_survives_a_silo_restart_on_the_same_data_directory()
+    {
+        await _cluster.Client.GetGrain<IIntegerProbeGrain>(42).WriteAsync("before restart");
+
+        await _cluster.DisposeAsync();
+        _cluster = await StartSiloAsync();
+
+        Assert.Equal("before restart", await _cluster.Client.GetGrain<IIntegerProbeGrain>(42).ReadAsync());
+    }
+
+    [Fact]
+    public async Task String_guid_and_integer_keys_do_not_collide()
+    {
+        // One grain type and state name for all: only N0, N1 and the (NULL or not) extension tell these rows apart.
+        IProbeGrain[] grains =
+        [
+            _cluster.Client.GetGrain<IStringProbeGrain>("seven"),
+            _cluster.Client.GetGrain<IStringProbeGrain>("Seven"),
+            _cluster.Client.GetGrain<IIntegerProbeGrain>(0),
+            _cluster.Client.GetGrain<IIntegerProbeGrain>(7),
+            _cluster.Client.GetGrain<IGuidProbeGrain>(Guid.NewGuid()),
+        ];
+        for (var i = 0; i < grains.Length; i++)
+        {
+            await grains[i].WriteAsync($"grain {i}");
+        }
+
+        foreach (var grain in grains)
+        {
+            await _cluster.DeactivateAsync(grain);
+        }
+
+        for (var i = 0; i < grains.Length; i++)
+        {
+            Assert.Equal($"grain {i}", await grains[i].ReadAsync());
+        }
+        Assert.Equal(grains.Length, StoredRows());
+    }
+
+    [Fact]
+    public async Task String_keys_that_parse_as_the_same_hex_number_share_one_row()
+    {
+        // An Orleans fact, not ours: the provider parses any key as a Guid, then as hex, before treating it as a string.
+        var padded = _cluster.Client.GetGrain<IStringProbeGrain>("00ff");
+        var bare = _cluster.Client.GetGrain<IStringProbeGrain>("FF");
+        await padded.WriteAsync("padded");
+
+        await bare.WriteAsync("bare");
+        await _cluster.DeactivateAsync(padded);
+
+        Assert.Equal("bare", await padded.ReadAsync());
+        Assert.Equal(1, StoredRows());
+    }
+
+    [Fact]
+    public async Task Clearing_empties_the_state_and_a_later_write_succeeds()
+    {
+        var grain = _cluster.Client.GetGrain<IGuidProbeGrain>(Guid.NewGuid());
+        await grain.WriteAsync("doomed");
+
+        await grain.ClearAsync();
+        Assert.Null(await grain.ReadAsync());
+        Assert.False(await grain.RecordExistsAsync());
+
+        await _cluster.DeactivateAsync(grain);
+        Assert.Null(await grain.ReadAsync());
+        Assert.False(await grain.RecordExistsAsync());
+
+        await grain.WriteAsync("reborn");
+        await _cluster.DeactivateAsync(grain);
+        Assert.Equal("reborn", await grain.ReadAsync());
+    }
+
+    [Fact]
+    public async Task Second_write_with_a_stale_etag_is_refused()
+    {
+        var storage = Storage();
+        var id = GrainId.Create("probe", "stale-write");
+        var first = new GrainState<ProbeState>(new ProbeState { Text = "v1" });
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, first);
+        var staleETag = first.ETag;
+
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(new ProbeState { Text = "v2" }) { ETag = staleETag });
+        var late = new GrainState<ProbeState>(new ProbeState { Text = "lost" }) { ETag = staleETag };
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, late));
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
+        Assert.Equal("v2", read.State?.Text);
+    }
+
+    [Fact]
+    public async Task Clearing_with_a_stale_etag_is_refused()
+    {
+        var storage = Storage();
+        var id = GrainId.Create("probe", "stale-clear");
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "v1" });
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+        var stale = new GrainState<ProbeState>(new ProbeState()) { ETag = state.ETag, RecordExists = true };
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(ProbeGrain.StateName, id, stale));
+    }
+
+    [Fact]
+    public async Task First_writes_without_an_etag_leave_exactly_one_winner()
+    {
+        var storage = Storage();
+        // An integer key has a NULL extension: the case a plain unique index (NULLs distinct) would let through twice.
+        var id = GrainId.Create(GrainType.Create("probe"), GrainIdKeyExtensions.CreateIntegerKey(7));
+        var writes = Enumerable.Range(0, 8)
+            .Select(i => Task.Run(() => storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(new ProbeState { Text = $"writer {i}" }))))
+            .ToArray();
+
+        await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        _ = Assert.Single(writes, w => w.IsCompletedSuccessfully);
+        Assert.All(writes.Where(w => !w.IsCompletedSuccessfully), w => Assert.IsType<InconsistentStateException>(w.Exception!.InnerException));
+    }
+
+    [Fact]
+    public async Task Stored_rows_hold_the_state_name_the_service_and_readable_json()
+    {
+        await _cluster.Client.GetGrain<IStringProbeGrain>("json").WriteAsync("héllo");
+
+        using var connection = new SqliteConnection(LearnGameStorage.CreateSqliteConnectionString(_temp.Path));
+        connection.Open();
+        using var command = new SqliteCommand("SELECT GrainTypeString, ServiceId, GrainIdExtensionString, PayloadBinary, Version FROM OrleansStorage", connection);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal((ProbeGrain.StateName, ServiceId, "json"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        Assert.Equal("""{"text":"héllo","writes":1}""", Encoding.UTF8.GetString((byte[])reader.GetValue(3)));
+        Assert.Equal(1L, reader.GetInt64(4));
+        Assert.False(reader.Read());
+    }
+
+    private IGrainStorage Storage() => _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(LearnGameStorage.Name);
+
+    private long StoredRows()
+    {
+        using var connection = new SqliteConnection(LearnGameStorage.CreateSqliteConnectionString(_temp.Path));
+        connection.Open();
+        using var command = new SqliteCommand("SELECT COUNT(*) FROM OrleansStorage", connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private async Task<InProcessTestCluster> StartSiloAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        // A fixed ServiceId: it is part of every stored identity, so a restarted silo must keep it to find its rows.
+        builder.Options.ServiceId = ServiceId;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddLearnGameSqliteStorage(_temp.Path));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+
+namespace LearnGame.Storage.Tests;
+
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly string _connectionString;
+
+    public SqliteSchemaTests() => _connectionString = LearnGameStorage.CreateSqliteConnectionString(System.IO.Path.Combine(_temp.Path, "nested", "data"));
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Creating_the_schema_makes_the_data_directory_the_tables_and_the_persistence_queries()
+    {
+        var applied = await SqliteSchema.EnsureCreatedAsync(_connectionString);
+
+        Assert.Equal([1], applied);
+        Assert.True(File.Exists(System.IO.Path.Combine(_temp.Path, "nested", "data", LearnGameStorage.DatabaseFileName)));
+        Assert.Equal(["LearnGameSchemaVersion", "OrleansQuery", "OrleansStorage"], Strings("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        Assert.Equal(["ClearStorageKey", "DeleteStorageKey", "ReadFromStorageKey", "WriteToStorageKey"], Strings("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey"));
+        Assert.Equal(["wal"], Strings("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Running_the_schema_twice_changes_nothing()
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        var before = Snapshot();
+
+        var applied = await SqliteSchema.EnsureCreatedAsync(_connectionString);
+
+        Assert.Empty(applied);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task An_older_database_gets_only_the_missing_migrations()
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        var queries = Strings("SELECT QueryKey || QueryText FROM OrleansQuery ORDER BY QueryKey");
+        var next = new SqliteMigration(2, "probe_table", "CREATE TABLE Probe (Id INTEGER PRIMARY KEY);");
+
+        // 0001 is a plain CREATE TABLE, so running it again would throw: only 0002 may run.
+        var applied = await SqliteSchema.ApplyAsync(_connectionString, [.. SqliteSchema.Migrations, next], CancellationToken.None);
+
+        Assert.Equal([2], applied);
+        Assert.Equal(["1", "2"], Strings("SELECT Version FROM LearnGameSchemaVersion ORDER BY Version"));
+        Assert.Equal(["Probe"], Strings("SELECT name FROM sqlite_master WHERE name = 'Probe'"));
+        Assert.Equal(queries, Strings("SELECT QueryKey || QueryText FROM OrleansQuery ORDER BY QueryKey"));
+    }
+
+    [Fact]
+    public async Task A_failing_migration_leaves_neither_its_changes_nor_its_version()
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        var broken = new SqliteMigration(2, "broken", "CREATE TABLE Half (Id INTEGER); SELECT * FROM NoSuchTable;");
+
+        await Assert.ThrowsAsync<SqliteException>(() => SqliteSchema.ApplyAsync(_connectionString, [.. SqliteSchema.Migrations, broken], CancellationToken.None));
+
+        Assert.Empty(Strings("SELECT name FROM sqlite_master WHERE name = 'Half'"));
+        Assert.Equal(["1"], Strings("SELECT Version FROM LearnGameSchemaVersion"));
+    }
+
+    [Fact]
+    public async Task Identities_differing_only_by_a_null_or_empty_extension_are_distinct_and_duplicates_are_refused()
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        const string insert = "INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, Version) VALUES (1, 0, 5, 2, 'probe', {0}, 'svc', 1)";
+
+        Execute(string.Format(insert, "NULL"));
+        Execute(string.Format(insert, "''"));
+
+        var duplicate = Assert.Throws<SqliteException>(() => Execute(string.Format(insert, "NULL")));
+        Assert.Equal(19, duplicate.SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+
+    [Theory]
+    [InlineData("ReadFromStorageKey")]
+    [InlineData("WriteToStorageKey")]
+    [InlineData("ClearStorageKey")]
+    public async Task Persistence_queries_seek_on_the_identity_index_instead_of_scanning(string queryKey)
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        using var connection = Open();
+        var queryText = Strings($"SELECT QueryText FROM OrleansQuery WHERE QueryKey = '{queryKey}'").Single();
+        var plan = new List<string>();
+        // EXPLAIN covers one statement, and the write query has two.
+        foreach (var statement in queryText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            using var command = new SqliteCommand("EXPLAIN QUERY PLAN " + statement, connection);
+            foreach (var name in new[] { "GrainIdHash", "GrainIdN0", "GrainIdN1", "GrainTypeHash", "GrainTypeString", "GrainIdExtensionString", "ServiceId", "GrainStateVersion", "PayloadBinary" })
+            {
+                command.Parameters.AddWithValue(name, DBNull.Value);
+            }
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) plan.Add(reader.GetString(3));
+        }
+
+        // "<expr>=?" shows the seek reaches the extension, so string keys of one type are not scanned.
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_OrleansStorage_Identity (", StringComparison.Ordinal) && step.Contains("<expr>=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN OrleansStorage", StringComparison.Ordinal));
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = Open();
+        using var command = new SqliteCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private List<string> Strings(string sql)
+    {
+        using var connection = Open();
+        using var command = new SqliteCommand(sql, connection);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
+    private List<string> Snapshot() =>
+    [
+        .. Strings("SELECT type || ':' || name || ':' || COALESCE(sql, '') FROM sqlite_master ORDER BY name"),
+        .. Strings("SELECT QueryKey || ':' || QueryText FROM OrleansQuery ORDER BY QueryKey"),
+        .. Strings("SELECT Version || ':' || Name || ':' || AppliedOn FROM LearnGameSchemaVersion ORDER BY Version"),
+    ];
+}
