@@ -16,16 +16,26 @@ if ! grep -q "Build succeeded" "$out/build.log"; then
   exit 1
 fi
 
-dotnet test LearnGame.sln -c Release --no-build --logger "console;verbosity=normal" --logger "trx" \
-  --results-directory "$out/results" 2>&1 | tee "$out/test.log"
-status=${PIPESTATUS[0]}
+# One project at a time (the machine has two cores and the functional tests run real servers), each with its own
+# results folder so that every project's TRX file is counted.
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$out/results" 2>&1 | tee -a "$out/test.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
 
-# Each test project prints "Passed!  - Failed: 0, Passed: N, Skipped: 0, Total: N" (or "Failed!  - …").
-summary=$(grep -E '^(Passed|Failed)! ' "$out/test.log")
-passed=$(echo "$summary" | grep -Eo 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
-failed=$(echo "$summary" | grep -Eo 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
-projects=$(grep -Ec '^(Passed|Failed)! ' "$out/test.log")
-passed=${passed:-0}; failed=${failed:-0}
+# Count from the TRX result files: one per test project, each with <Counters total=… passed=… failed=…>.
+passed=0; failed=0; projects=0
+for trx in "$out"/results/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+  f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+  e=$(echo "$counters" | grep -o ' error="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); projects=$((projects + 1))
+done
 expected=$(ls tests/*/*.csproj | wc -l)
 if [ "$projects" -lt "$expected" ]; then
   echo "Only $projects of $expected test projects reported results."
