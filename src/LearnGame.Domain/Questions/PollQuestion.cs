@@ -10,7 +10,7 @@ public sealed record PollQuestion : Question
     /// <summary>One choice, or several when the trainer allows it.</summary>
     public bool AllowSeveral { get; init; }
 
-    public override bool IsGraded => false;
+    [System.Text.Json.Serialization.JsonIgnore] public override bool IsGraded => false;
 
     public override AnswerError? CheckShape(Answer answer) =>
         answer.FieldCount != 1 ? AnswerError.WrongType("a choice") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: !AllowSeveral);

@@ -144,7 +144,7 @@ public sealed class GameSession
 
     public GameError? Pause(DateTimeOffset now)
     {
-        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round) return GameError.WrongPhase;
+        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round || now >= round.Deadline) return GameError.WrongPhase;
         round.PausedRemaining = round.Remaining(now);
         return null;
     }
