@@ -13,6 +13,7 @@ public sealed record Answer
     public IReadOnlyList<int>? Order { get; init; }
 
     /// <summary>How many fields are set: a well-formed answer has exactly one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int FieldCount =>
         (Choices is null ? 0 : 1) + (Flag is null ? 0 : 1) + (Text is null ? 0 : 1) + (Number is null ? 0 : 1) + (Order is null ? 0 : 1);
 

@@ -1,8 +1,10 @@
 namespace LearnGame.Domain.Questions;
 
 /// <summary>
-/// Put items in order. Items are authored in the right order and shown shuffled; an answer lists the
-/// items' authored indexes in the order the learner chose. Credit: the share of items in their right place.
+/// Put items in order. Items are authored in the right order and shown shuffled. Learners see each item with
+/// a display id (its position in the shuffled list, so the ids say nothing about the right order) and answer
+/// with display ids in the order they chose; <see cref="FromDisplay"/> maps that back to authored indexes.
+/// Credit: the share of items in their right place.
 /// </summary>
 public sealed record OrderingQuestion : Question
 {
@@ -25,6 +27,20 @@ public sealed record OrderingQuestion : Question
     public override Answer ExpectedAnswer() => new() { Order = Enumerable.Range(0, Items.Count).ToArray() };
 
     public override IEnumerable<string> DistributionKeys(Answer answer) => [string.Join('-', answer.Order!)];
+
+    /// <summary>Translates an answer in display ids (the shuffle of <paramref name="seed"/>) into authored indexes.</summary>
+    public Answer FromDisplay(Answer answer, int seed)
+    {
+        var shown = DisplayOrder(seed);
+        return answer with { Order = answer.Order!.Select(id => shown[id]).ToArray() };
+    }
+
+    /// <summary>The right order, in the display ids of the shuffle of <paramref name="seed"/>.</summary>
+    public Answer ExpectedInDisplay(int seed)
+    {
+        var shown = DisplayOrder(seed);
+        return new Answer { Order = Enumerable.Range(0, Items.Count).Select(authored => Array.IndexOf(shown.ToArray(), authored)).ToArray() };
+    }
 
     /// <summary>The order items are shown in: a shuffle that is the same for everyone in a round and never the right order.</summary>
     public IReadOnlyList<int> DisplayOrder(int seed)

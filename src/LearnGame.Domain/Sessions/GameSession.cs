@@ -44,6 +44,11 @@ public sealed class GameSession
     [JsonIgnore] public IEnumerable<Seat> ActiveSeats => Seats.Where(s => !s.Kicked);
     [JsonIgnore] public bool IsLive => Phase != SessionPhase.Ended;
 
+    /// <summary>Same shuffle for everyone in a round, different between sessions and questions.</summary>
+    public int ShuffleSeed(int questionIndex) =>
+        // Deterministic across processes (HashCode.Combine is not), so every silo shows the same order.
+        (int)((uint)Id.GetHashCode() ^ (uint)(questionIndex + 1) * 2654435761u) & int.MaxValue;
+
     public bool IsHost(string? token) => token is not null && SecretToken.Matches(token, HostTokenHash);
 
     /// <summary>The seat a token opens; kicked seats open nothing.</summary>
@@ -123,7 +128,8 @@ public sealed class GameSession
             Answer = answer,
             ReceivedAt = receivedAt,
             ElapsedMs = (long)Math.Max(0, elapsed.TotalMilliseconds),
-            Credit = question.Grade(answer),
+            // Ordering answers arrive in display ids; grade them in authored indexes.
+            Credit = question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(answer, ShuffleSeed(questionIndex)) : answer),
         };
         round.Answers[seatId] = submitted;
         return AnswerOutcome.Accepted(submitted);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bogus;
+using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
 using LearnGame.FunctionalTests.Infrastructure;
 using LearnGame.Grains.Abstractions.Sessions;
@@ -48,7 +49,7 @@ public sealed class FullGameTests(ServerFixture fixture)
             for (var i = 0; i < learners.Count; i++)
             {
                 await learners[i].WaitForQuestion(q);
-                var ack = await learners[i].Answer(q, i % 2 == 0 ? right[q] : wrong[q]);
+                var ack = await learners[i].Answer(q, AnswerFor(quiz.Questions[q], question.Payload, i % 2 == 0, i % 2 == 0 ? right[q] : wrong[q]));
                 Assert.True(ack.Ok, $"question {q}, learner {i}: {ack.Error}");
             }
             var reveal = await trainer.WaitForReveal(q);
@@ -82,6 +83,16 @@ public sealed class FullGameTests(ServerFixture fixture)
         Assert.Equal("session-not-found", refused.Error);
 
         foreach (var l in learners) await l.DisposeAsync();
+    }
+
+    /// <summary>Ordering items arrive shuffled with display ids: the right answer is read from the question view, as a learner would.</summary>
+    private static Answer AnswerFor(Question question, JsonElement payload, bool right, Answer prepared)
+    {
+        if (question is not OrderingQuestion ordering) return prepared;
+        var items = payload.GetProperty("question").GetProperty("items").EnumerateArray()
+            .Select(i => (Id: i.GetProperty("id").GetInt32(), Text: i.GetProperty("text").GetString()!)).ToList();
+        var inOrder = items.OrderBy(i => ordering.Items.ToList().IndexOf(i.Text)).Select(i => i.Id).ToArray();
+        return new Answer { Order = right ? inOrder : inOrder.Reverse().ToArray() };
     }
 
     [Fact]

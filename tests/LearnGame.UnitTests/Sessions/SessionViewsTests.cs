@@ -103,10 +103,29 @@ public class SessionViewsTests
 
         var view = SessionViews.Question(game.Session)!;
 
-        var expected = question.DisplayOrder(SessionViews.ShuffleSeed(game.Session, 0));
-        Assert.Equal(expected, view.Items!.Select(i => i.Id));
-        Assert.All(view.Items!, item => Assert.Equal(question.Items[item.Id], item.Text));
+        var shown = question.DisplayOrder(SessionViews.ShuffleSeed(game.Session, 0));
+        Assert.Equal(Enumerable.Range(0, 6), view.Items!.Select(i => i.Id));
+        Assert.Equal(shown.Select(authored => question.Items[authored]), view.Items!.Select(i => i.Text));
         Assert.Equal(view.Items!, SessionViews.Question(game.Session)!.Items!);
+    }
+
+    [Fact]
+    public void An_ordering_answer_in_display_ids_is_graded_against_the_authored_order_and_revealed_in_display_ids()
+    {
+        var game = new TestGame(Make.Ordering(items: 5));
+        var (zoe, leo) = (game.Join("Zoé"), game.Join("Léo"));
+        game.Start();
+        var question = (OrderingQuestion)game.Session.Quiz.Questions[0];
+        var view = SessionViews.Question(game.Session)!;
+        var right = view.Items!.OrderBy(i => question.Items.ToList().IndexOf(i.Text)).Select(i => i.Id).ToArray();
+
+        var good = game.Answer(zoe, new Answer { Order = right });
+        var naive = game.Answer(leo, new Answer { Order = [0, 1, 2, 3, 4] });
+
+        Assert.Equal(1, good.Answer!.Credit);
+        Assert.True(naive.Answer!.Credit < 1);
+        game.Session.RevealNow();
+        Assert.Equal(right, SessionViews.Reveal(game.Session)!.CorrectAnswer!.Order);
     }
 
     [Fact]

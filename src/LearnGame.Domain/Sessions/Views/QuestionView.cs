@@ -27,7 +27,7 @@ public sealed record QuestionView(
             SingleChoiceQuestion q => view with { Choices = q.Choices },
             MultipleChoiceQuestion q => view with { Choices = q.Choices, AllowSeveral = true },
             PollQuestion q => view with { Choices = q.Choices, AllowSeveral = q.AllowSeveral },
-            OrderingQuestion q => view with { Items = q.DisplayOrder(shuffleSeed).Select(i => new OrderingItem(i, q.Items[i])).ToArray() },
+            OrderingQuestion q => view with { Items = q.DisplayOrder(shuffleSeed).Select((authored, shown) => new OrderingItem(shown, q.Items[authored])).ToArray() },
             NumericQuestion q => view with { Min = q.Min, Max = q.Max, Step = q.Step, Unit = q.Unit },
             _ => view,
         };
@@ -47,5 +47,5 @@ public sealed record QuestionView(
     };
 }
 
-/// <summary>An item of an ordering question; the answer lists items by <see cref="Id"/>.</summary>
+/// <summary>An item of an ordering question as shown: <see cref="Id"/> is its position on screen; the answer lists these ids.</summary>
 public sealed record OrderingItem(int Id, string Text);

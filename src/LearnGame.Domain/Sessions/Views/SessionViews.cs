@@ -14,9 +14,7 @@ public static class SessionViews
             : null;
 
     /// <summary>Same shuffle for everyone in a round, different between sessions and questions.</summary>
-    public static int ShuffleSeed(GameSession session, int questionIndex) =>
-        // Deterministic across processes (HashCode.Combine is not), so every silo shows the same order.
-        (int)((uint)session.Id.GetHashCode() ^ (uint)(questionIndex + 1) * 2654435761u) & int.MaxValue;
+    public static int ShuffleSeed(GameSession session, int questionIndex) => session.ShuffleSeed(questionIndex);
 
     public static RevealView? Reveal(GameSession session)
     {
@@ -28,7 +26,7 @@ public static class SessionViews
                 distribution[key] = distribution.GetValueOrDefault(key) + 1;
         return new RevealView(
             round.QuestionIndex,
-            question.ExpectedAnswer(),
+            question is OrderingQuestion ordering ? ordering.ExpectedInDisplay(session.ShuffleSeed(round.QuestionIndex)) : question.ExpectedAnswer(),
             (question as TypedAnswerQuestion)?.Accepted,
             (question as NumericQuestion)?.Tolerance,
             distribution,
