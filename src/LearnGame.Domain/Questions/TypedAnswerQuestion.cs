@@ -16,6 +16,7 @@ public sealed record TypedAnswerQuestion : Question
         if (answer.FieldCount != 1 || answer.Text is null) return AnswerError.WrongType("a typed answer");
         if (string.IsNullOrWhiteSpace(answer.Text)) return AnswerError.OutOfRange("The answer is empty.");
         if (answer.Text.Length > MaxAnswerLength) return AnswerError.OutOfRange($"An answer is at most {MaxAnswerLength} characters.");
+        if (!Sessions.Nickname.IsWellFormedUtf16(answer.Text)) return AnswerError.OutOfRange("The answer contains an invalid character.");
         return null;
     }
 

@@ -14,7 +14,7 @@ public static class Nickname
     /// <summary>The cleaned nickname, or null when it breaks the rules.</summary>
     public static string? Clean(string? raw)
     {
-        if (raw is null) return null;
+        if (raw is null || !IsWellFormedUtf16(raw)) return null;
         var text = raw.Normalize(NormalizationForm.FormC).Trim();
         var length = new StringInfo(text).LengthInTextElements;
         if (length is < 1 or > MaxLength) return null;
@@ -28,6 +28,17 @@ public static class Nickname
                 return null;
         }
         return text;
+    }
+
+    /// <summary>False for text with a lone surrogate, which cannot be normalised or displayed.</summary>
+    public static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
     }
 
     /// <summary>Two nicknames clash when they are equal ignoring case.</summary>

@@ -23,4 +23,15 @@ public class NicknameTests
     [InlineData("Zoé", "Zoe")]
     [InlineData("Marc", "Marc2")]
     public void Different_nicknames_do_not_clash(string a, string b) => Assert.False(Nickname.Clash(a, b));
+
+    [Fact]
+    public void A_lone_surrogate_is_refused_rather_than_crashing()
+    {
+        // Built at run time: attribute strings cannot hold a lone surrogate.
+        foreach (var raw in new[] { "Zo" + (char)0xD800 + "e", ((char)0xDC00).ToString(), "end" + (char)0xD83D })
+            Assert.Null(Nickname.Clean(raw));
+    }
+
+    [Fact]
+    public void A_well_formed_emoji_is_kept() => Assert.Equal("Zoé 🚀", Nickname.Clean("Zoé 🚀"));
 }

@@ -391,4 +391,22 @@ public class SessionViewsTests
         game.NextQuestion();
         Assert.Null(SessionViews.OwnAnswer(game.Session, zoe.Id));
     }
+
+    [Fact]
+    public void A_learner_kicked_during_the_round_no_longer_counts_in_the_reveal()
+    {
+        var game = new TestGame(Make.Single());
+        var (zoe, leo) = (game.Join("Zoé"), game.Join("Léo"));
+        game.Start();
+        game.Answer(zoe, new Answer { Choices = [0] });
+        game.Answer(leo, new Answer { Choices = [1] });
+
+        Assert.Null(game.Session.Kick(leo.Id));
+        game.RevealNow();
+
+        var reveal = SessionViews.Reveal(game.Session)!;
+        Assert.Equal(1, reveal.AnsweredCount);
+        Assert.Equal(1, reveal.LearnerCount);
+        Assert.Equal(1, reveal.Distribution.Values.Sum());
+    }
 }

@@ -21,7 +21,9 @@ public static class SessionViews
         if (session.CurrentRound is not { Closed: true } round) return null;
         var question = session.Quiz.Questions[round.QuestionIndex];
         var distribution = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var answer in round.Answers.Values)
+        // A learner kicked during the round no longer counts anywhere.
+        var answers = round.Answers.Where(a => session.SeatById(a.Key) is not null).Select(a => a.Value).ToList();
+        foreach (var answer in answers)
             foreach (var key in question.DistributionKeys(answer.Answer))
                 distribution[key] = distribution.GetValueOrDefault(key) + 1;
         return new RevealView(
@@ -30,8 +32,8 @@ public static class SessionViews
             (question as TypedAnswerQuestion)?.Accepted,
             (question as NumericQuestion)?.Tolerance,
             distribution,
-            round.Answers.Count,
-            round.Answers.Values.Count(a => a.Correct),
+            answers.Count,
+            answers.Count(a => a.Correct),
             session.ActiveSeats.Count(),
             question.Explanation,
             round.Skipped);
