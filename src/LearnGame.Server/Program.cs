@@ -11,6 +11,7 @@ builder.AddLearnGameRealtime();
 var app = builder.Build();
 app.MapHealth();
 app.MapSessionsApi();
+app.MapReportsApi();
 app.MapHub<GameHub>(GameHub.Path);
 app.Run();
 

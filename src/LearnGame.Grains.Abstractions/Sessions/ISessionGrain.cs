@@ -1,5 +1,6 @@
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
+using LearnGame.Domain.Reports;
 using LearnGame.Domain.Sessions;
 
 namespace LearnGame.Grains.Abstractions.Sessions;
@@ -32,6 +33,9 @@ public interface ISessionGrain : IGrainWithGuidKey
     Task Unsubscribe(ISessionObserver relay);
 
     Task<SessionSnapshot?> Snapshot();
+
+    /// <summary>The trainer's report: per question and per learner. Forbidden without the host token.</summary>
+    Task<ReportResult> Report(string hostToken);
 }
 
 /// <summary>Receives a session's events once per silo and delivers them to that silo's connections.</summary>
@@ -40,3 +44,7 @@ public interface ISessionObserver : IGrainObserver
     [Orleans.Concurrency.OneWay]
     Task OnEvents(SessionEventBatch batch);
 }
+
+/// <summary>The report, or why not.</summary>
+[GenerateSerializer, Immutable, Alias("lg.ReportResult")]
+public sealed record ReportResult([property: Id(0)] bool Ok, [property: Id(1)] string? Error, [property: Id(2)] SessionReport? Report);

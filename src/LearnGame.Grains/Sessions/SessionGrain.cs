@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
+using LearnGame.Domain.Reports;
 using LearnGame.Domain.Sessions;
 using LearnGame.Domain.Sessions.Views;
 using LearnGame.Grains.Abstractions.JoinCodes;
@@ -128,6 +129,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     public Task<SessionSnapshot?> Snapshot() =>
         Task.FromResult(Game is null ? null : BuildSnapshot(null, isHost: false));
+
+    public Task<ReportResult> Report(string hostToken) =>
+        Task.FromResult(Game is { } game && game.IsHost(hostToken)
+            ? new ReportResult(true, null, SessionReport.Of(game))
+            : new ReportResult(false, SessionErrors.Forbidden.Code, null));
 
     // ----- Answers -----
 
