@@ -1,8 +1,9 @@
+using LearnGame.FunctionalTests;
 using System.Text.Json;
 using Bogus;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
-using LearnGame.FunctionalTests.Infrastructure;
+using LearnGame.Testing;
 using LearnGame.Grains.Abstractions.Sessions;
 
 namespace LearnGame.FunctionalTests.Game;

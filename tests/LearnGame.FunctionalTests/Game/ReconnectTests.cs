@@ -1,6 +1,7 @@
+using LearnGame.FunctionalTests;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
-using LearnGame.FunctionalTests.Infrastructure;
+using LearnGame.Testing;
 using LearnGame.Grains.Abstractions.Sessions;
 
 namespace LearnGame.FunctionalTests.Game;

@@ -1,6 +1,6 @@
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
-using LearnGame.FunctionalTests.Infrastructure;
+using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Game;
 

@@ -1,10 +1,11 @@
+using LearnGame.FunctionalTests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
-using LearnGame.FunctionalTests.Infrastructure;
+using LearnGame.Testing;
 using LearnGame.Grains.Abstractions.Sessions;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -3,7 +3,7 @@ using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Sessions;
-using LearnGame.FunctionalTests.Infrastructure;
+using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Grains;
 

@@ -1,4 +1,4 @@
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>Where a running LearnGame server answers: in this process or in a child process.</summary>
 public class ServerEndpoint(Uri baseUrl)

@@ -1,7 +1,7 @@
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>Small quizzes with known answers for the functional tests.</summary>
 public static class TestQuizzes

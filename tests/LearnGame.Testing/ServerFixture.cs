@@ -1,4 +1,4 @@
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>One server shared by the tests of the "server" collection, started once.</summary>
 public sealed class ServerFixture : IAsyncLifetime
@@ -12,10 +12,4 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class ServerCollection : ICollectionFixture<ServerFixture>
-{
-    public const string Name = "server";
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>The built server run as a real child process, so a test can kill it with SIGKILL.</summary>
 public sealed class ServerProcess : IAsyncDisposable

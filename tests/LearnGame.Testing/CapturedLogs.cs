@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>A logger provider that keeps every formatted line (with its exception) in memory.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using LearnGame.Domain.Quizzes;
 
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>A session created over REST, its trainer connected with the host token, and learners joined with the code.</summary>
 public sealed class Classroom : IAsyncDisposable

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>The real server, in process, on a loopback socket, with its own data folder and Orleans ports.</summary>
 public sealed class ServerHost : ServerEndpoint, IAsyncDisposable

@@ -6,7 +6,7 @@ using LearnGame.Grains.Abstractions.Sessions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LearnGame.FunctionalTests.Infrastructure;
+namespace LearnGame.Testing;
 
 /// <summary>A real SignalR client (learner, trainer or projector) that records every server event it receives.</summary>
 public sealed class GameClient : IAsyncDisposable
