@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapSessionsApi();
 app.MapReportsApi();
+app.MapLibraryApi();
 app.MapHub<GameHub>(GameHub.Path);
 app.Run();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
+using LearnGame.Grains.Abstractions.Library;
 using SessionOptions = LearnGame.Domain.Sessions.SessionOptions;
 
 namespace LearnGame.Server.Apis;
@@ -9,9 +10,6 @@ namespace LearnGame.Server.Apis;
 /// <summary>REST under /api: demo quizzes, quiz validation and session creation (docs/protocol.md).</summary>
 public static class SessionsApi
 {
-    /// <summary>Quizzes are text; a megabyte is far more than a hundred questions need.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     public static void MapSessionsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
@@ -23,10 +21,10 @@ public static class SessionsApi
         api.MapGet("/demo-quizzes/{language}", (string language) =>
             ParseLanguage(language) is { } l
                 ? Results.Text(QuizJson.Write(DemoQuizzes.Load(l)), "application/json")
-                : Error(StatusCodes.Status404NotFound, "quiz-not-found", "There is a demo quiz in \"fr\" and in \"en\"."));
+                : ApiErrors.Error(StatusCodes.Status404NotFound, "quiz-not-found", "There is a demo quiz in \"fr\" and in \"en\"."));
         api.MapPost("/quizzes/validate", async (HttpRequest request) =>
         {
-            var (body, error) = await ReadBody(request);
+            var (body, error) = await ApiErrors.ReadBody(request);
             if (error is not null) return error;
             var (_, errors) = QuizJson.Parse(body!);
             return Results.Ok(new { valid = errors.Count == 0, errors });
@@ -34,9 +32,9 @@ public static class SessionsApi
         api.MapPost("/sessions", CreateSession);
     }
 
-    private static async Task<IResult> CreateSession(HttpRequest request, SessionLauncher launcher)
+    private static async Task<IResult> CreateSession(HttpRequest request, SessionLauncher launcher, TrainerKeys keys, IGrainFactory grains)
     {
-        var (body, error) = await ReadBody(request);
+        var (body, error) = await ApiErrors.ReadBody(request);
         if (error is not null) return error;
         JsonDocument document;
         try
@@ -45,19 +43,29 @@ public static class SessionsApi
         }
         catch (JsonException e)
         {
-            return Error(StatusCodes.Status400BadRequest, "json-invalid", e.Message);
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "json-invalid", e.Message);
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                return Error(StatusCodes.Status400BadRequest, "json-invalid", "The body must be a JSON object.");
+                return ApiErrors.Error(StatusCodes.Status400BadRequest, "json-invalid", "The body must be a JSON object.");
             Quiz? quiz;
             if (root.TryGetProperty("quiz", out var quizElement))
             {
                 var (parsed, errors) = QuizJson.Parse(quizElement.GetRawText());
-                if (parsed is null) return Error(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors);
+                if (parsed is null) return ApiErrors.Error(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors);
                 quiz = parsed;
+            }
+            else if (root.TryGetProperty("quizId", out var quizIdElement))
+            {
+                // A library quiz: the session plays a frozen copy of the version it starts with.
+                if (keys.SpaceOf(request) is not { } space)
+                    return ApiErrors.Error(StatusCodes.Status401Unauthorized, "trainer-key-required", $"Send a trainer key in the {TrainerKeys.Header} header.");
+                int? version = root.TryGetProperty("version", out var v) && v.TryGetInt32(out var n) ? n : null;
+                var found = quizIdElement.TryGetGuid(out var quizId) ? await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) : null;
+                if (found is null) return ApiErrors.Error(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz (or version) in your space.");
+                quiz = found.Quiz;
             }
             else if (root.TryGetProperty("demo", out var demo) && demo.ValueKind == JsonValueKind.String && ParseLanguage(demo.GetString()) is { } language)
             {
@@ -65,7 +73,7 @@ public static class SessionsApi
             }
             else
             {
-                return Error(StatusCodes.Status400BadRequest, "quiz-missing", "Send a \"quiz\" object, or \"demo\": \"fr\" or \"en\".");
+                return ApiErrors.Error(StatusCodes.Status400BadRequest, "quiz-missing", "Send a \"quiz\" object, a library \"quizId\", or \"demo\": \"fr\" or \"en\".");
             }
             var options = new SessionOptions();
             if (root.TryGetProperty("options", out var optionsElement))
@@ -76,30 +84,15 @@ public static class SessionsApi
                 }
                 catch (JsonException e)
                 {
-                    return Error(StatusCodes.Status400BadRequest, "options-invalid", e.Message);
+                    return ApiErrors.Error(StatusCodes.Status400BadRequest, "options-invalid", e.Message);
                 }
             }
             var (session, result) = await launcher.Launch(quiz, options);
             return session is null
-                ? Error(StatusCodes.Status503ServiceUnavailable, result.Error!, result.Message!)
+                ? ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, result.Error!, result.Message!)
                 : Results.Created($"/api/sessions/{session.SessionId}", new { sessionId = session.SessionId, joinCode = session.JoinCode, hostToken = session.HostToken });
         }
     }
-
-    private static async Task<(string? Body, IResult? Error)> ReadBody(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return (null, Error(StatusCodes.Status413PayloadTooLarge, "body-too-large", $"The body is limited to {MaxBodyBytes / 1024} KB."));
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, 0, buffer.Length);
-        if (read > MaxBodyBytes)
-            return (null, Error(StatusCodes.Status413PayloadTooLarge, "body-too-large", $"The body is limited to {MaxBodyBytes / 1024} KB."));
-        return (new string(buffer, 0, read), null);
-    }
-
-    private static IResult Error(int status, string code, string message, IReadOnlyList<ValidationError>? details = null) =>
-        Results.Json(new { error = code, message, details }, QuizJson.Options, statusCode: status);
 
     private static QuizLanguage? ParseLanguage(string? code) => code switch
     {

@@ -20,6 +20,7 @@ public static class RealtimeExtensions
         builder.Logging.AddFilter(HubDispatcherCategory, level => level >= LogLevel.Information);
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<LearnGame.Server.Apis.SessionLauncher>();
+        builder.Services.AddSingleton<LearnGame.Server.Apis.TrainerKeys>();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionRelay>());
         return builder;

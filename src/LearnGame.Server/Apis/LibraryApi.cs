@@ -1,0 +1,79 @@
+using System.Text.Json;
+using LearnGame.Domain.Quizzes;
+using LearnGame.Grains.Abstractions.Library;
+
+namespace LearnGame.Server.Apis;
+
+/// <summary>The quiz library under /api/quizzes: create, update (new version), list, get, duplicate, delete. Needs a trainer key.</summary>
+public static class LibraryApi
+{
+    public static void MapLibraryApi(this WebApplication app)
+    {
+        var quizzes = app.MapGroup("/api/quizzes");
+        quizzes.MapGet("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            InSpace(request, keys, async space => Results.Json(await grains.GetGrain<ITrainerSpaceGrain>(space).List(), QuizJson.Options)));
+
+        quizzes.MapPost("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            InSpace(request, keys, async space =>
+            {
+                var (quiz, error) = await ReadQuiz(request);
+                if (quiz is null) return error!;
+                var id = Guid.NewGuid();
+                var saved = await grains.GetGrain<IQuizGrain>(id).Create(space, quiz);
+                return Saved(id, saved, created: true);
+            }));
+
+        quizzes.MapGet("/{quizId:guid}", (Guid quizId, int? version, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            InSpace(request, keys, async space =>
+                await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) is { } found
+                    ? Results.Json(new { quizId = found.QuizId, version = found.Version, latestVersion = found.LatestVersion, savedAt = found.SavedAt, quiz = found.Quiz }, QuizJson.Options)
+                    : NotFound()));
+
+        quizzes.MapPut("/{quizId:guid}", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            InSpace(request, keys, async space =>
+            {
+                var (quiz, error) = await ReadQuiz(request);
+                if (quiz is null) return error!;
+                int? expected = int.TryParse(request.Headers.IfMatch.ToString().Trim('"'), out var v) ? v : null;
+                return Saved(quizId, await grains.GetGrain<IQuizGrain>(quizId).Update(space, quiz, expected), created: false);
+            }));
+
+        quizzes.MapPost("/{quizId:guid}/duplicate", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            InSpace(request, keys, async space =>
+            {
+                if (await grains.GetGrain<IQuizGrain>(quizId).Get(space, null) is not { } original) return NotFound();
+                var copyId = Guid.NewGuid();
+                return Saved(copyId, await grains.GetGrain<IQuizGrain>(copyId).Create(space, original.Quiz), created: true);
+            }));
+
+        quizzes.MapDelete("/{quizId:guid}", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            InSpace(request, keys, async space =>
+                await grains.GetGrain<IQuizGrain>(quizId).Delete(space) ? Results.NoContent() : NotFound()));
+    }
+
+    /// <summary>Runs <paramref name="action"/> in the trainer space opened by the request's key, or answers 401.</summary>
+    public static async Task<IResult> InSpace(HttpRequest request, TrainerKeys keys, Func<string, Task<IResult>> action) =>
+        keys.SpaceOf(request) is { } space
+            ? await action(space)
+            : ApiErrors.Error(StatusCodes.Status401Unauthorized, "trainer-key-required",
+                keys.AnyConfigured ? $"Send a trainer key in the {TrainerKeys.Header} header." : "The operator has not configured any trainer key (Library:TrainerKeys).");
+
+    private static IResult Saved(Guid quizId, QuizSaved saved, bool created) => saved switch
+    {
+        { Ok: true } when created => Results.Json(new { quizId, version = saved.Version }, QuizJson.Options, statusCode: StatusCodes.Status201Created),
+        { Ok: true } => Results.Json(new { quizId, version = saved.Version }, QuizJson.Options),
+        { Error: "quiz-not-found" } => NotFound(),
+        { Error: "version-conflict" } => ApiErrors.Error(StatusCodes.Status409Conflict, saved.Error, saved.Message!),
+        _ => ApiErrors.Error(StatusCodes.Status400BadRequest, saved.Error!, saved.Message!),
+    };
+
+    private static IResult NotFound() => ApiErrors.Error(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
+
+    private static async Task<(Quiz? Quiz, IResult? Error)> ReadQuiz(HttpRequest request)
+    {
+        var (body, error) = await ApiErrors.ReadBody(request);
+        if (error is not null) return (null, error);
+        var (quiz, errors) = QuizJson.Parse(body!);
+        return quiz is null ? (null, ApiErrors.Error(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors)) : (quiz, null);
+    }
+}
