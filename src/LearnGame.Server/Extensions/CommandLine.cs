@@ -15,6 +15,8 @@ public static class CommandLine
               --urls <urls>                      Where to listen (default http://localhost:5080).
               --Storage:DataDirectory <dir>      Folder of the embedded SQLite database
                                                  (env Storage__DataDirectory; default: ./data under the server's content root).
+              --Library:TrainerKeys:0 <key>      A secret that opens a trainer space of the quiz library
+                                                 (env Library__TrainerKeys__0; add :1, :2… for more trainers).
               --Orleans:SiloPort <port>          Orleans silo-to-silo port (default 11111).
               --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).
               --Orleans:ClusterId <id>           Orleans cluster id (default learngame).
