@@ -9,7 +9,6 @@ using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using Orleans.Utilities;
 
 namespace LearnGame.Grains.Sessions;
 
@@ -23,14 +22,13 @@ namespace LearnGame.Grains.Sessions;
 [CollectionAgeLimit(Hours = 6)]
 public sealed partial class SessionGrain : Grain, ISessionGrain
 {
-    private static readonly TimeSpan RelayExpiry = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly IPersistentState<SessionState> _state;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
     private readonly GroupCommit _commit;
-    private readonly ObserverManager<ISessionObserver> _relays;
+    private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
     private readonly List<SessionEvent> _outbox = [];
     private long _durableSequence;
@@ -48,7 +46,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         _state = state;
         _time = time;
         _log = log;
-        _relays = new ObserverManager<ISessionObserver>(RelayExpiry, log);
         _commit = new GroupCommit(WriteAsync);
     }
 
@@ -58,6 +55,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durableSequence = _state.State.Sequence;
+        _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
         return Task.CompletedTask;
     }
@@ -115,10 +113,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (await CloseIfEveryoneAnswered()) Announce();
     }
 
-    public Task Subscribe(ISessionObserver relay)
+    public async Task Subscribe(ISessionObserver relay)
     {
-        _relays.Subscribe(relay, relay);
-        return Task.CompletedTask;
+        // A new silo is remembered durably; renewals stay in memory until the next write carries them.
+        if (_relays.Subscribe(relay, Now) && Game is not null) await _commit.Commit();
     }
 
     public Task Unsubscribe(ISessionObserver relay)
@@ -349,7 +347,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                 return Task.CompletedTask;
             }, new GrainTimerCreationOptions(PulseInterval - (now - _lastPulse), Timeout.InfiniteTimeSpan));
         }
-        if (ready.Count > 0 && Game is { } game) _relays.Notify(r => r.OnEvents(new SessionEventBatch(game.Id, ready)));
+        if (ready.Count == 0 || Game is not { } game) return;
+        var batch = new SessionEventBatch(game.Id, ready);
+        foreach (var relay in _relays.Live(now)) _ = relay.OnEvents(batch);
     }
 
     /// <summary>Lobby and answer counts change with every learner; they are sent at most four times a second.</summary>

@@ -2,9 +2,12 @@ using LearnGame.Domain.Sessions;
 
 namespace LearnGame.Grains.Sessions;
 
-/// <summary>The persisted state of a session grain: the game itself and the number of the last event announced.</summary>
+/// <summary>The persisted state of a session grain: the game itself, the number of the last event announced, and who relays it.</summary>
 public sealed class SessionState
 {
     public GameSession? Game { get; set; }
     public long Sequence { get; set; }
+
+    /// <summary>The silos' relays (grain id → last renewal), so events keep flowing after the session moves.</summary>
+    public Dictionary<string, DateTimeOffset> Relays { get; set; } = [];
 }

@@ -117,6 +117,21 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_session_reactivated_elsewhere_keeps_announcing_to_the_relays_it_had()
+    {
+        var (session, seats) = await SessionWithLearners(1);
+        var relay = new RecordingRelay(fixture.Storage);
+        await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
+
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+
+        var question = await relay.WaitFor(SessionEvents.Question);
+        Assert.Equal(SessionEvents.Question, question.Name);
+    }
+
+    [Fact]
     public async Task A_join_code_is_held_by_one_live_session_at_a_time()
     {
         var code = fixture.Client.GetGrain<IJoinCodeGrain>("424242");
