@@ -3,9 +3,8 @@ using LearnGame.Server.Extensions;
 using LearnGame.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
-if (CommandLine.HandleHelp(args)) return;
-
-builder.AddLearnGameSilo();
+if (CommandLine.HandleHelp(args)) return 0;
+if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo())) return 2;
 builder.AddLearnGameRealtime();
 
 var app = builder.Build();
@@ -15,6 +14,7 @@ app.MapReportsApi();
 app.MapLibraryApi();
 app.MapHub<GameHub>(GameHub.Path);
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -46,6 +46,35 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs the server with these arguments until it exits by itself (a start-up refusal); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExit(params string[] args)
+    {
+        var serverDll = ServerDll();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(serverDll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(StartupPatience);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The server did not exit by itself.");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
     public void Kill()
     {

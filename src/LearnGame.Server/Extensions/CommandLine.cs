@@ -3,6 +3,21 @@ namespace LearnGame.Server.Extensions;
 /// <summary>The server's --help text; everything else is configuration (appsettings, environment, --Key=value).</summary>
 public static class CommandLine
 {
+    /// <summary>Runs a configuration step; a <see cref="StartupException"/> is printed as one clear message instead of a stack trace.</summary>
+    public static bool TryConfigure(Action configure)
+    {
+        try
+        {
+            configure();
+            return true;
+        }
+        catch (StartupException e)
+        {
+            Console.Error.WriteLine($"LearnGame cannot start: {e.Message}");
+            return false;
+        }
+    }
+
     public static bool HandleHelp(string[] args)
     {
         if (!args.Any(a => a is "--help" or "-h" or "-?")) return false;

@@ -12,12 +12,21 @@ public static class SiloExtensions
     public static WebApplicationBuilder AddLearnGameSilo(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var storage = builder.Configuration.GetSection(StorageSettings.Section).Get<StorageSettings>() ?? new StorageSettings();
+        if (storage.Problems() is { Count: > 0 } problems) throw new StartupException(string.Join(Environment.NewLine, problems));
         var dataDirectory = DataDirectory(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Host.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-            silo.AddLearnGameSqliteStorage(dataDirectory, GrainStorage.Name);
+            try
+            {
+                silo.AddLearnGameSqliteStorage(dataDirectory, GrainStorage.Name);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                throw new StartupException($"Cannot open the SQLite database in {dataDirectory} (Storage:DataDirectory): {e.Message}", e);
+            }
             silo.Services.AddSerializer(s => s.AddLearnGameSerialization());
         });
         return builder;

@@ -1,0 +1,43 @@
+using LearnGame.Testing;
+
+namespace LearnGame.FunctionalTests.Hosting;
+
+/// <summary>Bad configuration stops start-up with one clear message, not a stack trace.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task An_unknown_storage_provider_stops_start_up_with_one_clear_line()
+    {
+        var (code, output) = await ServerProcess.RunToExit("--Storage:Provider", "mysql", "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains("LearnGame cannot start: Storage:Provider is \"mysql\"; it must be \"sqlite\" or \"postgres\".", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_is_refused()
+    {
+        var (code, output) = await ServerProcess.RunToExit("--Storage:Provider", "postgres", "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains("Storage:ConnectionString is empty", output);
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_cannot_be_created_is_named_in_the_message()
+    {
+        var file = Path.GetTempFileName(); // a file where a folder is expected
+        var (code, output) = await ServerProcess.RunToExit("--Storage:DataDirectory", Path.Combine(file, "data"), "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains($"Cannot open the SQLite database in {Path.Combine(file, "data")}", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_settings_and_exits()
+    {
+        var (code, output) = await ServerProcess.RunToExit("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--Storage:DataDirectory", output);
+        Assert.Contains("/hubs/game", output);
+    }
+}
