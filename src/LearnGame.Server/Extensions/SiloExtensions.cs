@@ -14,6 +14,8 @@ public static class SiloExtensions
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         var storage = builder.Configuration.GetSection(StorageSettings.Section).Get<StorageSettings>() ?? new StorageSettings();
         if (storage.Problems() is { Count: > 0 } problems) throw new StartupException(string.Join(Environment.NewLine, problems));
+        if (storage.Provider.Trim().Equals(StorageSettings.Postgres, StringComparison.OrdinalIgnoreCase))
+            throw new StartupException("PostgreSQL storage is not wired into the server yet; use Storage:Provider=sqlite.");
         var dataDirectory = DataDirectory(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Host.UseOrleans(silo =>
