@@ -1,26 +1,48 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace LearnGame.Storage.Tests;
 
-/// <summary>Drives the real Orleans ADO.NET provider against our schema in a one-silo in-process cluster.</summary>
-public sealed class GrainStorageContractTests : IAsyncLifetime
+/// <summary>A row of OrleansStorage as the tests inspect it.</summary>
+public sealed record StoredRow(string GrainTypeString, string ServiceId, string? Extension, byte[] Payload, long Version);
+
+/// <summary>
+/// Drives the real Orleans ADO.NET provider against our schema in a one-silo in-process cluster. Each database runs this
+/// one suite through a subclass that says how to register its storage and how to look at its rows.
+/// </summary>
+public abstract class GrainStorageContractTests : IAsyncLifetime
 {
-    private const string ServiceId = "learngame-storage-tests";
-    private readonly TempDirectory _temp = new();
+    /// <summary>The ServiceId of every silo in these tests.</summary>
+    protected const string ServiceId = "learngame-storage-tests";
     private InProcessTestCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await StartSiloAsync();
+    /// <summary>Prepares an empty database for one test.</summary>
+    protected abstract Task CreateDatabaseAsync();
+
+    /// <summary>Registers LearnGame's storage on the test database as <see cref="LearnGameStorage.Name"/>.</summary>
+    protected abstract void AddStorage(ISiloBuilder silo);
+
+    /// <summary>Every row of OrleansStorage.</summary>
+    protected abstract Task<IReadOnlyList<StoredRow>> StoredRowsAsync();
+
+    /// <summary>Removes the test database.</summary>
+    protected abstract Task DeleteDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        _cluster = await StartSiloAsync();
+    }
 
     public async Task DisposeAsync()
     {
         await _cluster.DisposeAsync();
-        _temp.Dispose();
+        await DeleteDatabaseAsync();
     }
 
     [Fact]
@@ -36,7 +58,7 @@ public sealed class GrainStorageContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task State_survives_a_silo_restart_on_the_same_data_directory()
+    public async Task State_survives_a_silo_restart_on_the_same_database()
     {
         await _cluster.Client.GetGrain<IIntegerProbeGrain>(42).WriteAsync("before restart");
 
@@ -72,7 +94,7 @@ public sealed class GrainStorageContractTests : IAsyncLifetime
         {
             Assert.Equal($"grain {i}", await grains[i].ReadAsync());
         }
-        Assert.Equal(grains.Length, StoredRows());
+        Assert.Equal(grains.Length, (await StoredRowsAsync()).Count);
     }
 
     [Fact]
@@ -87,7 +109,7 @@ public sealed class GrainStorageContractTests : IAsyncLifetime
         await _cluster.DeactivateAsync(padded);
 
         Assert.Equal("bare", await padded.ReadAsync());
-        Assert.Equal(1, StoredRows());
+        Assert.Single(await StoredRowsAsync());
     }
 
     [Fact]
@@ -161,26 +183,13 @@ public sealed class GrainStorageContractTests : IAsyncLifetime
     {
         await _cluster.Client.GetGrain<IStringProbeGrain>("json").WriteAsync("héllo");
 
-        using var connection = new SqliteConnection(LearnGameStorage.CreateSqliteConnectionString(_temp.Path));
-        connection.Open();
-        using var command = new SqliteCommand("SELECT GrainTypeString, ServiceId, GrainIdExtensionString, PayloadBinary, Version FROM OrleansStorage", connection);
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        Assert.Equal((ProbeGrain.StateName, ServiceId, "json"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        Assert.Equal("""{"text":"héllo","writes":1}""", Encoding.UTF8.GetString((byte[])reader.GetValue(3)));
-        Assert.Equal(1L, reader.GetInt64(4));
-        Assert.False(reader.Read());
+        var row = Assert.Single(await StoredRowsAsync());
+        Assert.Equal((ProbeGrain.StateName, ServiceId, "json"), (row.GrainTypeString, row.ServiceId, row.Extension));
+        Assert.Equal("""{"text":"héllo","writes":1}""", Encoding.UTF8.GetString(row.Payload));
+        Assert.Equal(1L, row.Version);
     }
 
     private IGrainStorage Storage() => _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(LearnGameStorage.Name);
-
-    private long StoredRows()
-    {
-        using var connection = new SqliteConnection(LearnGameStorage.CreateSqliteConnectionString(_temp.Path));
-        connection.Open();
-        using var command = new SqliteCommand("SELECT COUNT(*) FROM OrleansStorage", connection);
-        return (long)command.ExecuteScalar()!;
-    }
 
     private async Task<InProcessTestCluster> StartSiloAsync()
     {
@@ -188,7 +197,7 @@ public sealed class GrainStorageContractTests : IAsyncLifetime
         // A fixed ServiceId: it is part of every stored identity, so a restarted silo must keep it to find its rows.
         builder.Options.ServiceId = ServiceId;
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddLearnGameSqliteStorage(_temp.Path));
+        builder.ConfigureSilo((_, silo) => AddStorage(silo));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL for tests, from the machine's PostgreSQL 15 binaries (installed when missing).
+#   scripts/postgres.sh start   starts it on 127.0.0.1 on a free port (or reuses a running one) and prints
+#                               the Npgsql connection string, also written to $LEARNGAME_PG_DIR/connection-string
+#   scripts/postgres.sh stop    stops it and removes its data
+# When LEARNGAME_POSTGRES is already set, that server is used: start only prints it and stop does nothing.
+set -euo pipefail
+
+root=${LEARNGAME_PG_DIR:-/tmp/learngame-pg}
+bin=/usr/lib/postgresql/15/bin
+data=$root/data
+socket=$root/socket
+connection_file=$root/connection-string
+database=learngame
+
+# initdb and postgres refuse to run as root, so the cluster belongs to the postgres user.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+install_postgres() {
+  if [ ! -x "$bin/initdb" ]; then
+    echo "Installing PostgreSQL (Debian package)..." >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  fi
+}
+
+start() {
+  if [ -n "${LEARNGAME_POSTGRES:-}" ]; then
+    echo "$LEARNGAME_POSTGRES"
+    return
+  fi
+  install_postgres
+  if [ -f "$connection_file" ] && as_postgres "$bin/pg_ctl" status -D "$data" > /dev/null 2>&1; then
+    cat "$connection_file"
+    return
+  fi
+  # A data directory left by a killed run is not reusable: start clean.
+  [ -d "$data" ] && as_postgres "$bin/pg_ctl" stop -D "$data" -m immediate > /dev/null 2>&1 || true
+  rm -rf "$root"
+  mkdir -p "$data" "$socket"
+  chown -R postgres:postgres "$root" 2> /dev/null || true
+  chmod 755 "$root"
+
+  as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 > "$root/initdb.log" 2>&1 \
+    || { cat "$root/initdb.log" >&2; exit 1; }
+  local port
+  port=$(free_port)
+  # fsync off: this server's data is thrown away, and tests should not wait for the disk.
+  as_postgres "$bin/pg_ctl" start -D "$data" -l "$root/server.log" -w -t 30 \
+    -o "-h 127.0.0.1 -p $port -k $socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null \
+    || { cat "$root/server.log" >&2; exit 1; }
+  as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$database"
+
+  local connection="Host=127.0.0.1;Port=$port;Database=$database;Username=postgres"
+  echo "$connection" > "$connection_file"
+  chmod 644 "$connection_file"
+  echo "$connection"
+}
+
+stop() {
+  if [ -n "${LEARNGAME_POSTGRES:-}" ] && [ ! -f "$connection_file" ]; then
+    return
+  fi
+  if [ -d "$data" ]; then
+    as_postgres "$bin/pg_ctl" stop -D "$data" -m fast > /dev/null 2>&1 || true
+  fi
+  rm -rf "$root"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
