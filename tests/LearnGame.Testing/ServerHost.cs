@@ -20,7 +20,7 @@ public sealed class ServerHost : ServerEndpoint, IAsyncDisposable
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("Storage:DataDirectory", dataDirectory);
+            foreach (var (key, value) in TestStorage.Settings(dataDirectory, ServiceIdFor(dataDirectory))) web.UseSetting(key, value);
             web.UseSetting("Orleans:ClusterId", clusterId);
             web.UseSetting("Orleans:SiloPort", siloPort.ToString());
             web.UseSetting("Orleans:GatewayPort", gatewayPort.ToString());
@@ -53,6 +53,9 @@ public sealed class ServerHost : ServerEndpoint, IAsyncDisposable
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>One service id per data folder: a restart on the same folder finds the same rows, in SQLite or PostgreSQL.</summary>
+    public static string ServiceIdFor(string dataDirectory) => $"test-{Path.GetFileName(dataDirectory)}";
 
     public static int FreePort()
     {

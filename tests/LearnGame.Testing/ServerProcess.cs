@@ -34,12 +34,14 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-                 {
-                     serverDll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", dataDirectory,
-                     "--Orleans:SiloPort", ServerHost.FreePort().ToString(), "--Orleans:GatewayPort", ServerHost.FreePort().ToString(),
-                     "--Orleans:ClusterId", $"proc-{Guid.NewGuid():N}",
-                 })
+        var args = new List<string>
+        {
+            serverDll, "--urls", $"http://127.0.0.1:{port}",
+            "--Orleans:SiloPort", ServerHost.FreePort().ToString(), "--Orleans:GatewayPort", ServerHost.FreePort().ToString(),
+            "--Orleans:ClusterId", $"proc-{Guid.NewGuid():N}",
+        };
+        foreach (var (key, value) in TestStorage.Settings(dataDirectory, ServerHost.ServiceIdFor(dataDirectory))) args.AddRange([$"--{key}", value]);
+        foreach (var arg in args)
             start.ArgumentList.Add(arg);
         var server = new ServerProcess(Process.Start(start)!, new ServerEndpoint(new Uri($"http://127.0.0.1:{port}/")));
         await server.WaitUntilHealthy();

@@ -1,6 +1,7 @@
 using LearnGame.Grains;
 using LearnGame.Grains.Abstractions;
 using LearnGame.Storage;
+using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -14,18 +15,35 @@ public static class SiloExtensions
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         var storage = builder.Configuration.GetSection(StorageSettings.Section).Get<StorageSettings>() ?? new StorageSettings();
         if (storage.Problems() is { Count: > 0 } problems) throw new StartupException(string.Join(Environment.NewLine, problems));
-        if (storage.Provider.Trim().Equals(StorageSettings.Postgres, StringComparison.OrdinalIgnoreCase))
-            throw new StartupException("PostgreSQL storage is not wired into the server yet; use Storage:Provider=sqlite.");
+        if (!IPAddress.TryParse(settings.AdvertisedAddress, out var advertised))
+            throw new StartupException($"Orleans:AdvertisedAddress \"{settings.AdvertisedAddress}\" is not an IP address.");
         var dataDirectory = DataDirectory(builder);
+        var postgres = storage.Provider.Trim().Equals(StorageSettings.Postgres, StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Host.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
             try
             {
-                silo.AddLearnGameSqliteStorage(dataDirectory, GrainStorage.Name);
+                if (postgres)
+                {
+                    // A cluster: membership in PostgreSQL, any number of silos, each reachable at its advertised address.
+                    silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+                    silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+                    silo.UseLearnGamePostgresClustering(storage.ConnectionString);
+                    silo.AddLearnGamePostgresStorage(storage.ConnectionString, GrainStorage.Name);
+                    silo.Configure<ClusterMembershipOptions>(ClusterTuning.FastFailureDetection);
+                }
+                else
+                {
+                    silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                    silo.AddLearnGameSqliteStorage(dataDirectory, GrainStorage.Name);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (StorageUnavailableException e)
+            {
+                throw new StartupException(e.Message, e);
+            }
+            catch (Exception e) when (!postgres && e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
                 throw new StartupException($"Cannot open the SQLite database in {dataDirectory} (Storage:DataDirectory): {e.Message}", e);
             }
@@ -51,4 +69,7 @@ public sealed class OrleansSettings
     public string ServiceId { get; set; } = "learngame";
     public int SiloPort { get; set; } = EndpointOptions.DEFAULT_SILO_PORT;
     public int GatewayPort { get; set; } = EndpointOptions.DEFAULT_GATEWAY_PORT;
+
+    /// <summary>The address other silos reach this one at (cluster mode only).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }
