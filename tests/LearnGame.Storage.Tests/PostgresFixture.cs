@@ -75,7 +75,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scripts/postgres.sh {subcommand} failed ({process.ExitCode}): {await error}");
+            throw new InvalidOperationException($"scripts/postgres.sh {subcommand} failed ({process.ExitCode}): {await error} {await output}");
         }
         return await output;
     }

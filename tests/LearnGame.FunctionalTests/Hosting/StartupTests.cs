@@ -23,6 +23,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task An_unreachable_postgres_stops_start_up_with_one_clear_message()
+    {
+        var closedPort = ServerHost.FreePort();
+        var (code, output) = await ServerProcess.RunToExit("--Storage:Provider", "postgres",
+            "--Storage:ConnectionString", $"Host=127.0.0.1;Port={closedPort};Database=learngame;Username=learngame;Timeout=3",
+            "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains("LearnGame cannot start:", output);
+        Assert.Contains($"127.0.0.1:{closedPort}", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task A_data_directory_that_cannot_be_created_is_named_in_the_message()
     {
         var file = Path.GetTempFileName(); // a file where a folder is expected
