@@ -70,6 +70,11 @@ public sealed class GameClient : IAsyncDisposable
             : t.Result);
     }
 
+    /// <summary>Waits until <paramref name="count"/> events of that name have arrived.</summary>
+    public Task WaitForCount(string name, int count) =>
+        // Events are recorded before waiters are checked, so the count includes the event being matched.
+        WaitFor(name, _ => Named(name).Count() >= count);
+
     /// <summary>Waits for the question event of a given index.</summary>
     public Task<ReceivedEvent> WaitForQuestion(int index) =>
         WaitFor(SessionEvents.Question, p => p.GetProperty("question").GetProperty("index").GetInt32() == index);

@@ -23,7 +23,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public ServerEndpoint Endpoint { get; }
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ServerProcess> Start(string dataDirectory)
+    public static async Task<ServerProcess> Start(string dataDirectory, string? clusterId = null, IDictionary<string, string>? settings = null)
     {
         var port = ServerHost.FreePort();
         var serverDll = ServerDll();
@@ -38,9 +38,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             serverDll, "--urls", $"http://127.0.0.1:{port}",
             "--Orleans:SiloPort", ServerHost.FreePort().ToString(), "--Orleans:GatewayPort", ServerHost.FreePort().ToString(),
-            "--Orleans:ClusterId", $"proc-{Guid.NewGuid():N}",
+            "--Orleans:ClusterId", clusterId ?? $"proc-{Guid.NewGuid():N}",
         };
-        foreach (var (key, value) in TestStorage.Settings(dataDirectory, ServerHost.ServiceIdFor(dataDirectory))) args.AddRange([$"--{key}", value]);
+        foreach (var (key, value) in settings ?? TestStorage.Settings(dataDirectory, ServerHost.ServiceIdFor(dataDirectory))) args.AddRange([$"--{key}", value]);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         var server = new ServerProcess(Process.Start(start)!, new ServerEndpoint(new Uri($"http://127.0.0.1:{port}/")));

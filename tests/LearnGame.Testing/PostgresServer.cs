@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace LearnGame.Testing;
+
+/// <summary>
+/// A PostgreSQL server for tests that need one: LEARNGAME_POSTGRES when set (CI starts one), otherwise a throwaway
+/// server of our own from scripts/postgres.sh, in a folder of its own, stopped with <see cref="DisposeAsync"/>.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private string? _ownFolder;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("LEARNGAME_POSTGRES") is { Length: > 0 } shared)
+        {
+            ConnectionString = shared;
+            return;
+        }
+        _ownFolder = Path.Combine(Path.GetTempPath(), $"learngame-pg-{Guid.NewGuid():N}");
+        ConnectionString = (await Script("start")).Trim().Split('\n')[^1];
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_ownFolder is not null) await Script("stop");
+    }
+
+    private async Task<string> Script(string verb)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LearnGame.sln"))) root = root.Parent;
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(root!.FullName, "scripts", "postgres.sh"));
+        start.ArgumentList.Add(verb);
+        start.Environment["LEARNGAME_PG_DIR"] = _ownFolder!;
+        start.Environment.Remove("LEARNGAME_POSTGRES");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh {verb} failed: {await error}");
+        return await output;
+    }
+}
