@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+
+namespace LearnGame.LoadTest;
+
+/// <summary>What to simulate and where; parsed from the command line by <see cref="Parse"/>.</summary>
+public sealed record LoadOptions
+{
+    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    public int Classrooms { get; init; } = 1;
+    public int Learners { get; init; } = 25;
+    public int Questions { get; init; } = 10;
+    /// <summary>Seconds over which all learners join, spread evenly.</summary>
+    public double RampUpSeconds { get; init; } = 5;
+    /// <summary>Share (0..1) of learners that drop and reconnect with their seat token in the middle question.</summary>
+    public double DropShare { get; init; }
+    /// <summary>Share (0..1) of answers that are right, on average over learners.</summary>
+    public double RightShare { get; init; } = 0.7;
+    /// <summary>Median thinking time; the spread is log-normal, capped below the time limit.</summary>
+    public int ThinkMedianMs { get; init; } = 3000;
+    public int TimeLimitSeconds { get; init; } = 20;
+    public int Seed { get; init; } = 42;
+    /// <summary>The whole run is cancelled after this long, whatever state it is in.</summary>
+    public double TimeoutSeconds { get; init; } = 600;
+    public string? OutDirectory { get; init; }
+    public int? ServerPid { get; init; }
+    public bool AllowRemote { get; init; }
+    public bool Quiet { get; init; }
+
+    public int TotalLearners => Classrooms * Learners;
+
+    public const string Help = """
+        LearnGame load tool: simulates classrooms (one trainer + N learners each, real SignalR WebSocket clients)
+        against a LearnGame server, measures latencies, and checks that every acknowledged answer was counted once.
+
+        Usage: dotnet run -c Release --project src/LearnGame.LoadTest -- [options]
+
+          --url <url>            server base URL (default http://127.0.0.1:5080); loopback only unless --allow-remote
+          --classrooms <n>       sessions to run in parallel (default 1)
+          --learners <n>         learners per classroom (default 25)
+          --questions <n>        single-choice questions per quiz, 1..100 (default 10)
+          --ramp-up <seconds>    spread the joins over this many seconds (default 5)
+          --drop-share <0..1>    share of learners that drop and rejoin with their seat token mid-game (default 0)
+          --right-share <0..1>   average share of right answers (default 0.7)
+          --think-ms <ms>        median thinking time, log-normal spread (default 3000)
+          --time-limit <s>       each question's time limit, 5..240 (default 20)
+          --seed <n>             random seed: names, answers, thinking times (default 42)
+          --timeout <seconds>    hard limit for the whole run (default 600)
+          --server-pid <pid>     sample this process's memory and CPU from /proc during the run
+          --out <dir>            write result.json and report.md (with latency plot report.svg) there
+          --allow-remote         allow a non-loopback URL (never from CI or shared machines)
+          --quiet                no live progress line
+          --help                 this text
+
+        Exit code: 0 PASS, 1 FAIL (consistency or errors), 2 bad arguments.
+        """;
+
+    /// <summary>Parses arguments; returns null with an error message when they are wrong.</summary>
+    public static (LoadOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var o = new LoadOptions();
+        try
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+                int Int() => int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                double Real() => double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                o = args[i] switch
+                {
+                    "--url" => o with { Url = new Uri(Value(), UriKind.Absolute) },
+                    "--classrooms" => o with { Classrooms = Int() },
+                    "--learners" => o with { Learners = Int() },
+                    "--questions" => o with { Questions = Int() },
+                    "--ramp-up" => o with { RampUpSeconds = Real() },
+                    "--drop-share" => o with { DropShare = Real() },
+                    "--right-share" => o with { RightShare = Real() },
+                    "--think-ms" => o with { ThinkMedianMs = Int() },
+                    "--time-limit" => o with { TimeLimitSeconds = Int() },
+                    "--seed" => o with { Seed = Int() },
+                    "--timeout" => o with { TimeoutSeconds = Real() },
+                    "--server-pid" => o with { ServerPid = Int() },
+                    "--out" => o with { OutDirectory = Value() },
+                    "--allow-remote" => o with { AllowRemote = true },
+                    "--quiet" => o with { Quiet = true },
+                    _ => throw new FormatException($"Unknown option {args[i]} (see --help)."),
+                };
+            }
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or UriFormatException)
+        {
+            return (null, e.Message);
+        }
+        return o.Problem() is { } problem ? (null, problem) : (o, null);
+    }
+
+    /// <summary>The first thing wrong with these options, or null.</summary>
+    public string? Problem()
+    {
+        if (Url.Scheme is not ("http" or "https")) return "--url must be http or https.";
+        if (!AllowRemote && !IsLoopback(Url)) return $"--url {Url.Host} is not a loopback address; pass --allow-remote to target another machine.";
+        if (Classrooms is < 1 or > 1000) return "--classrooms must be 1..1000.";
+        if (Learners is < 1 or > 10_000) return "--learners must be 1..10000.";
+        if (Questions is < 1 or > 100) return "--questions must be 1..100.";
+        if (TimeLimitSeconds is < 5 or > 240) return "--time-limit must be 5..240.";
+        if (DropShare is < 0 or > 1 || RightShare is < 0 or > 1) return "--drop-share and --right-share are between 0 and 1.";
+        if (RampUpSeconds < 0 || ThinkMedianMs < 0 || TimeoutSeconds <= 0) return "--ramp-up, --think-ms must be ≥ 0 and --timeout > 0.";
+        return null;
+    }
+
+    public static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using HdrHistogram;
+
+namespace LearnGame.LoadTest;
+
+/// <summary>Thread-safe latency histograms (microsecond resolution) and counters shared by every simulated client.</summary>
+public sealed class Measurements
+{
+    private const long MaxMicros = 10L * 60 * 1_000_000; // ten minutes: anything slower is clamped, not dropped
+
+    public LatencyRecorder Join { get; } = new("join (connect + Join)");
+    public LatencyRecorder QuestionFanOut { get; } = new("question fan-out (serverNow → receipt)");
+    public LatencyRecorder AnswerAck { get; } = new("answer ack (Answer → ack)");
+    public LatencyRecorder RevealFanOut { get; } = new("reveal fan-out (trainer Reveal call → receipt)");
+    public LatencyRecorder Rejoin { get; } = new("rejoin (reconnect + Rejoin)");
+
+    public IEnumerable<LatencyRecorder> All => [Join, QuestionFanOut, AnswerAck, RevealFanOut, Rejoin];
+
+    private long _eventsReceived;
+    private long _invocations;
+    private long _answersAcked;
+    private long _connected;
+    public ConcurrentDictionary<string, long> Errors { get; } = new(StringComparer.Ordinal);
+
+    public long EventsReceived => Interlocked.Read(ref _eventsReceived);
+    public long Invocations => Interlocked.Read(ref _invocations);
+    public long AnswersAcked => Interlocked.Read(ref _answersAcked);
+    public long Connected => Interlocked.Read(ref _connected);
+    public long ErrorCount => Errors.Values.Sum();
+
+    public void EventReceived() => Interlocked.Increment(ref _eventsReceived);
+    public void Invoked() => Interlocked.Increment(ref _invocations);
+    public void Acked() => Interlocked.Increment(ref _answersAcked);
+    public void ConnectionOpened() => Interlocked.Increment(ref _connected);
+    public void ConnectionClosed() => Interlocked.Decrement(ref _connected);
+    public void Error(string code) => Errors.AddOrUpdate(code, 1, (_, n) => n + 1);
+
+    /// <summary>One latency distribution.</summary>
+    public sealed class LatencyRecorder(string name)
+    {
+        private readonly LongConcurrentHistogram _histogram = new(1, MaxMicros, 3);
+        public string Name { get; } = name;
+
+        public void Record(TimeSpan elapsed) => _histogram.RecordValue(Math.Clamp((long)(elapsed.Ticks / 10), 1, MaxMicros));
+
+        public LatencySummary Summary()
+        {
+            var n = _histogram.TotalCount;
+            double Ms(double percentile) => n == 0 ? 0 : Math.Round(_histogram.GetValueAtPercentile(percentile) / 1000.0, 2);
+            return new LatencySummary(Name, n, Ms(50), Ms(90), Ms(99), Ms(99.9),
+                n == 0 ? 0 : Math.Round(_histogram.GetMaxValue() / 1000.0, 2),
+                n == 0 ? 0 : Math.Round(_histogram.GetMean() / 1000.0, 2),
+                n == 0 ? [] : Enumerable.Range(0, 101).Select(p => Ms(Math.Min(p, 99.99))).ToArray());
+        }
+    }
+}
+
+/// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>
+public sealed record LatencySummary(string Name, long Count, double P50, double P90, double P99, double P999, double Max, double Mean, double[] Curve);

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LearnGame.LoadTest;
+
+/// <summary>Renders a run as a console summary, result.json, report.md and a percentile plot (report.svg).</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string Summary(SimulationResult r)
+    {
+        var s = new StringBuilder();
+        var o = r.Options;
+        s.AppendLine(Invariant($"{o.Classrooms} classroom(s) × {o.Learners} learners, {o.Questions} questions, {r.DurationSeconds} s"));
+        s.AppendLine(Invariant($"joined {r.LearnersJoined}/{o.TotalLearners}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s), calls {r.Invocations}"));
+        s.AppendLine();
+        s.Append(Table(r));
+        if (r.Server is { } server) s.AppendLine(Invariant($"\nserver: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
+        s.AppendLine(r.Errors.Count == 0 ? "\nerrors: none" : "\nerrors: " + string.Join(", ", r.Errors.Select(e => $"{e.Key} ×{e.Value}")));
+        foreach (var p in r.Problems.Take(20)) s.AppendLine("  problem: " + p);
+        if (r.ProblemCount > 20) s.AppendLine($"  … and {r.ProblemCount - 20} more");
+        s.AppendLine(r.Passed ? "PASS: every acknowledged answer counted exactly once, every learner received every phase" : "FAIL");
+        return s.ToString();
+    }
+
+    private static string Table(SimulationResult r)
+    {
+        var s = new StringBuilder();
+        s.AppendLine("| latency (ms) | count | p50 | p90 | p99 | p99.9 | max |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in r.Latencies)
+            s.AppendLine(Invariant($"| {l.Name} | {l.Count} | {l.P50} | {l.P90} | {l.P99} | {l.P999} | {l.Max} |"));
+        return s.ToString();
+    }
+
+    public static async Task WriteAsync(SimulationResult r, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "result.json"), JsonSerializer.Serialize(r, Json));
+        var o = r.Options;
+        var md = new StringBuilder();
+        md.AppendLine("# LearnGame load test");
+        md.AppendLine();
+        md.AppendLine(Invariant($"- started {r.StartedAt:u}, {r.DurationSeconds} s, target `{o.Url}`"));
+        md.AppendLine(Invariant($"- {o.Classrooms} classroom(s) × {o.Learners} learners × {o.Questions} questions; ramp-up {o.RampUpSeconds} s, drop share {o.DropShare}, median thinking {o.ThinkMedianMs} ms, time limit {o.TimeLimitSeconds} s, seed {o.Seed}"));
+        md.AppendLine(Invariant($"- machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}"));
+        md.AppendLine(Invariant($"- joined {r.LearnersJoined}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s)"));
+        if (r.Server is { } server) md.AppendLine(Invariant($"- server: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
+        md.AppendLine();
+        md.Append(Table(r));
+        md.AppendLine();
+        md.AppendLine("![latency percentiles](report.svg)");
+        md.AppendLine();
+        md.AppendLine(r.Errors.Count == 0 ? "Errors: none." : "Errors: " + string.Join(", ", r.Errors.Select(e => $"`{e.Key}` ×{e.Value}")));
+        md.AppendLine();
+        md.AppendLine(r.Passed ? "**PASS**" : $"**FAIL** ({r.ProblemCount} problems)");
+        foreach (var p in r.Problems) md.AppendLine("- " + p);
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), md.ToString());
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.svg"), Svg(r));
+    }
+
+    /// <summary>Percentile curves (x: percentile 0..100, y: milliseconds, log scale) of every latency measured.</summary>
+    public static string Svg(SimulationResult r)
+    {
+        const int width = 720, height = 400, left = 60, bottom = 40, top = 20, right = 220;
+        var curves = r.Latencies.Where(l => l.Count > 0).ToList();
+        var max = Math.Max(1, curves.SelectMany(c => c.Curve).DefaultIfEmpty(1).Max());
+        var min = Math.Max(0.01, curves.SelectMany(c => c.Curve).Where(v => v > 0).DefaultIfEmpty(0.1).Min());
+        double X(int p) => left + p * (width - left - right) / 100.0;
+        double Y(double ms) => top + (height - top - bottom) * (1 - (Math.Log10(Math.Max(ms, min)) - Math.Log10(min)) / Math.Max(1e-9, Math.Log10(max) - Math.Log10(min)));
+        string[] colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
+        var s = new StringBuilder();
+        s.AppendLine(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\">"));
+        s.AppendLine(Invariant($"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>"));
+        s.AppendLine(Invariant($"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{width - right}\" y2=\"{height - bottom}\" stroke=\"black\"/><line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{height - bottom}\" stroke=\"black\"/>"));
+        foreach (var p in new[] { 0, 50, 90, 99, 100 })
+            s.AppendLine(Invariant($"<text x=\"{X(p):0.#}\" y=\"{height - bottom + 15}\" text-anchor=\"middle\">p{p}</text>"));
+        for (var decade = Math.Floor(Math.Log10(min)); decade <= Math.Ceiling(Math.Log10(max)); decade++)
+        {
+            var ms = Math.Pow(10, decade);
+            if (ms < min || ms > max) continue;
+            s.AppendLine(Invariant($"<text x=\"{left - 5}\" y=\"{Y(ms) + 4:0.#}\" text-anchor=\"end\">{ms:0.##} ms</text><line x1=\"{left}\" y1=\"{Y(ms):0.#}\" x2=\"{width - right}\" y2=\"{Y(ms):0.#}\" stroke=\"#ddd\"/>"));
+        }
+        for (var i = 0; i < curves.Count; i++)
+        {
+            var points = string.Join(" ", curves[i].Curve.Select((v, p) => Invariant($"{X(p):0.#},{Y(v):0.#}")));
+            s.AppendLine(Invariant($"<polyline fill=\"none\" stroke=\"{colours[i % colours.Length]}\" stroke-width=\"2\" points=\"{points}\"/>"));
+            s.AppendLine(Invariant($"<text x=\"{width - right + 10}\" y=\"{top + 15 + i * 16}\" fill=\"{colours[i % colours.Length]}\">{System.Security.SecurityElement.Escape(curves[i].Name)}</text>"));
+        }
+        s.AppendLine("</svg>");
+        return s.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

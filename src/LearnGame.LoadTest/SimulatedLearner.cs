@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LearnGame.Domain.Questions;
+using LearnGame.Grains.Abstractions.Sessions;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace LearnGame.LoadTest;
+
+/// <summary>
+/// One learner: a real SignalR connection over WebSockets that joins with a nickname, answers each question after a
+/// log-normal thinking time (right with its own probability), and records what it was acknowledged and what it received.
+/// </summary>
+public sealed class SimulatedLearner(SimulatedClassroom room, int index, string nickname, Random random, double skill, bool drops)
+{
+    private readonly Measurements _m = room.Measurements;
+    private HubConnection? _connection;
+    private volatile bool _leaving;
+    private string? _seatToken; // a secret: kept in memory only, never printed
+
+    public int Index { get; } = index;
+    public string Nickname { get; } = nickname;
+    public bool Drops { get; } = drops;
+    public int SeatId { get; private set; }
+    public bool Joined { get; private set; }
+    public bool Rejoined { get; private set; }
+
+    /// <summary>Per question: what this learner sent and whether the server acknowledged it.</summary>
+    public SentAnswer?[] Answers { get; } = new SentAnswer?[room.Questions.Count];
+    public int[] QuestionEvents { get; } = new int[room.Questions.Count];
+    public int[] RevealEvents { get; } = new int[room.Questions.Count];
+    public int[] ResultEvents { get; } = new int[room.Questions.Count];
+    /// <summary>Stopwatch timestamp of each reveal's receipt, to compute fan-out from the trainer's call afterwards.</summary>
+    public long[] RevealReceivedAt { get; } = new long[room.Questions.Count];
+    private int _leaderboards, _standings, _podiums, _ended;
+    public int Leaderboards => Volatile.Read(ref _leaderboards);
+    public int Standings => Volatile.Read(ref _standings);
+    public int Podiums => Volatile.Read(ref _podiums);
+    public int EndedEvents => Volatile.Read(ref _ended);
+
+    public async Task JoinAsync(CancellationToken cancel)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            _connection = await ConnectAsync(cancel);
+            var result = await Invoke<JsonElement>("Join", [room.JoinCode, Nickname], cancel);
+            if (!result.GetProperty("ok").GetBoolean())
+            {
+                _m.Error("join:" + result.GetProperty("error").GetString());
+                return;
+            }
+            SeatId = result.GetProperty("seatId").GetInt32();
+            _seatToken = result.GetProperty("seatToken").GetString();
+            Joined = true;
+            _m.Join.Record(Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            _m.Error("join:" + e.GetType().Name);
+        }
+    }
+
+    private async Task<HubConnection> ConnectAsync(CancellationToken cancel)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(room.Options.Url, "/hubs/game"), o =>
+            {
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromSeconds(60); // a loaded server may be slow to ping; losing the seat would skew the figures
+        connection.On<JsonElement>(SessionEvents.Question, OnQuestion);
+        connection.On<JsonElement>(SessionEvents.Reveal, p => OnIndexed(RevealEvents, p.GetProperty("questionIndex").GetInt32(), true));
+        connection.On<JsonElement>(SessionEvents.Result, p => OnIndexed(ResultEvents, p.GetProperty("questionIndex").GetInt32(), false));
+        connection.On<JsonElement>(SessionEvents.Leaderboard, _ => Count(ref _leaderboards));
+        connection.On<JsonElement>(SessionEvents.Standing, _ => Count(ref _standings));
+        connection.On<JsonElement>(SessionEvents.Podium, _ => Count(ref _podiums));
+        connection.On<JsonElement>(SessionEvents.Ended, _ => { Count(ref _ended); room.LearnerEnded(); });
+        foreach (var other in new[] { SessionEvents.Lobby, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed, SessionEvents.Kicked })
+            connection.On<JsonElement>(other, _ => _m.EventReceived());
+        connection.Closed += e =>
+        {
+            _m.ConnectionClosed();
+            if (!_leaving && e is not null) _m.Error("connection-lost");
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync(cancel);
+        _m.ConnectionOpened();
+        return connection;
+    }
+
+    private void Count(ref int counter)
+    {
+        Interlocked.Increment(ref counter);
+        _m.EventReceived();
+    }
+
+    private void OnIndexed(int[] counters, int questionIndex, bool isReveal)
+    {
+        _m.EventReceived();
+        if ((uint)questionIndex >= (uint)counters.Length) { _m.Error("event-unknown-question"); return; }
+        if (isReveal) RevealReceivedAt[questionIndex] = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref counters[questionIndex]);
+    }
+
+    private void OnQuestion(JsonElement payload)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        _m.EventReceived();
+        var index = payload.GetProperty("question").GetProperty("index").GetInt32();
+        if ((uint)index >= (uint)QuestionEvents.Length) { _m.Error("event-unknown-question"); return; }
+        Interlocked.Increment(ref QuestionEvents[index]);
+        _m.QuestionFanOut.Record(receivedAt - payload.GetProperty("serverNow").GetDateTimeOffset());
+        // Decide now, on the connection's receive loop (one event at a time), so the random draws stay reproducible.
+        var think = ThinkTime(payload.GetProperty("remainingMs").GetInt64());
+        var question = room.Questions[index];
+        var right = random.NextDouble() < skill;
+        var choice = right ? question.Correct : WrongChoice(question);
+        var answerId = $"a{Index}-{index}-{random.Next():x}";
+        var dropNow = Drops && index == room.Questions.Count / 2;
+        _ = AnswerAsync(index, answerId, choice, think, dropNow, room.Cancel);
+    }
+
+    private int WrongChoice(SingleChoiceQuestion question)
+    {
+        var pick = random.Next(question.Choices.Count - 1);
+        return pick >= question.Correct ? pick + 1 : pick;
+    }
+
+    /// <summary>Log-normal around the median (σ = 0.6): most answer near it, a few much later; never past 80 % of the time left.</summary>
+    private TimeSpan ThinkTime(long remainingMs)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        var normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+        var ms = room.Options.ThinkMedianMs * Math.Exp(0.6 * normal);
+        return TimeSpan.FromMilliseconds(Math.Min(ms, 0.8 * remainingMs));
+    }
+
+    private async Task AnswerAsync(int questionIndex, string answerId, int choice, TimeSpan think, bool dropFirst, CancellationToken cancel)
+    {
+        try
+        {
+            if (dropFirst) await DropAndRejoinAsync(cancel);
+            await Task.Delay(think, cancel);
+            Answers[questionIndex] = new SentAnswer(answerId, choice, false, null);
+            var started = Stopwatch.GetTimestamp();
+            var ack = await Invoke<JsonElement>("Answer", [questionIndex, answerId, new Answer { Choices = [choice] }], cancel);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (ack.GetProperty("ok").GetBoolean())
+            {
+                _m.AnswerAck.Record(elapsed);
+                _m.Acked();
+                Answers[questionIndex] = new SentAnswer(answerId, choice, true, null);
+            }
+            else
+            {
+                var code = ack.GetProperty("error").GetString() ?? "unknown";
+                _m.Error("answer:" + code);
+                Answers[questionIndex] = new SentAnswer(answerId, choice, false, code);
+            }
+        }
+        catch (Exception e) when (!cancel.IsCancellationRequested)
+        {
+            _m.Error("answer:" + e.GetType().Name);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            room.AnswerSettled(questionIndex);
+        }
+    }
+
+    /// <summary>Closes the connection as a phone losing the network would, then comes back to the same seat with the token.</summary>
+    private async Task DropAndRejoinAsync(CancellationToken cancel)
+    {
+        _leaving = true;
+        if (_connection is { } old) await old.DisposeAsync();
+        _leaving = false;
+        var started = Stopwatch.GetTimestamp();
+        _connection = await ConnectAsync(cancel);
+        var result = await Invoke<JsonElement>("Rejoin", [room.SessionId, _seatToken!], cancel);
+        if (!result.GetProperty("ok").GetBoolean() || result.GetProperty("seatId").GetInt32() != SeatId)
+        {
+            _m.Error("rejoin:" + (result.GetProperty("error").GetString() ?? "other-seat"));
+            return;
+        }
+        Rejoined = true;
+        _m.Rejoin.Record(Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<T> Invoke<T>(string method, object?[] args, CancellationToken cancel)
+    {
+        _m.Invoked();
+        return await _connection!.InvokeCoreAsync<T>(method, args, cancel);
+    }
+
+    public async Task LeaveAsync()
+    {
+        _leaving = true;
+        if (_connection is { } c) await c.DisposeAsync();
+    }
+}
+
+/// <summary>One answer as the learner sent it; Acked is true only when the server said ok.</summary>
+public sealed record SentAnswer(string AnswerId, int Choice, bool Acked, string? Error);

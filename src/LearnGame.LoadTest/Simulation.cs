@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace LearnGame.LoadTest;
+
+/// <summary>The load tool's engine, callable as a library (the CI test runs it in-process).</summary>
+public static class Simulation
+{
+    /// <summary>Runs every classroom to its end (or to the timeout), then checks consistency against the server's reports.</summary>
+    public static async Task<SimulationResult> RunAsync(LoadOptions options, CancellationToken cancellationToken = default, TextWriter? progress = null)
+    {
+        if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
+        var cancel = timeout.Token;
+        var m = new Measurements();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        await using var sampler = options.ServerPid is { } pid ? new ProcessSampler(pid) : null;
+        var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, cancel)).ToList();
+        var started = Stopwatch.GetTimestamp();
+        using var progressLoop = new CancellationTokenSource();
+        var progressTask = progress is null ? Task.CompletedTask : ProgressAsync(progress, m, sampler, options, started, progressLoop.Token);
+        var problems = new List<string>();
+        var timedOut = false;
+        try
+        {
+            var total = options.TotalLearners;
+            var perLearner = total <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(options.RampUpSeconds / total);
+            await Task.WhenAll(rooms.Select(async room =>
+            {
+                try
+                {
+                    await room.CreateAsync();
+                    // Learners of all classrooms interleave, so the ramp-up is even over the whole run.
+                    await Task.WhenAll(room.Learners.Select(async l =>
+                    {
+                        await Task.Delay(perLearner * (l.Index * options.Classrooms + rooms.IndexOf(room)), cancel);
+                        await l.JoinAsync(cancel);
+                    }));
+                    await room.PlayAsync();
+                }
+                catch (SimulationException e)
+                {
+                    m.Error(e.Code);
+                }
+                catch (Exception e) when (!cancel.IsCancellationRequested)
+                {
+                    m.Error("classroom:" + e.GetType().Name);
+                }
+            }));
+            timedOut = cancel.IsCancellationRequested;
+            if (!timedOut)
+                foreach (var room in rooms.Where(r => r.Completed))
+                    problems.AddRange(await room.CheckAsync());
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            timedOut = true;
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        progressLoop.Cancel();
+        await progressTask;
+        if (timedOut) problems.Add($"the run did not finish within --timeout {options.TimeoutSeconds} s");
+        var incomplete = rooms.Count(r => !r.Completed);
+        if (incomplete > 0) problems.Add($"{incomplete} of {rooms.Count} classrooms did not finish their game");
+        await Task.WhenAll(rooms.Select(r => r.LeaveAsync()));
+        return new SimulationResult
+        {
+            Options = options with { },
+            StartedAt = DateTimeOffset.UtcNow - elapsed,
+            DurationSeconds = Math.Round(elapsed.TotalSeconds, 2),
+            LearnersJoined = rooms.Sum(r => r.Learners.Count(l => l.Joined)),
+            LearnersRejoined = rooms.Sum(r => r.Learners.Count(l => l.Rejoined)),
+            AnswersAcked = m.AnswersAcked,
+            EventsReceived = m.EventsReceived,
+            Invocations = m.Invocations,
+            EventsPerSecond = Math.Round(m.EventsReceived / elapsed.TotalSeconds, 1),
+            Latencies = m.All.Select(r => r.Summary()).ToList(),
+            Errors = m.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
+            Server = sampler is { Available: true }
+                ? new ServerUsage(Math.Round(sampler.PeakRssBytes / 1048576.0, 1), Math.Round(sampler.MeanCpuPercent, 1), Math.Round(sampler.PeakCpuPercent, 1))
+                : null,
+            Problems = problems.Take(200).ToList(),
+            ProblemCount = problems.Count,
+        };
+    }
+
+    private static async Task ProgressAsync(TextWriter output, Measurements m, ProcessSampler? sampler, LoadOptions options, long started, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var server = sampler is { Available: true } ? $" | server {sampler.LastRssBytes / 1048576} MiB, {sampler.LastCpuPercent:0}% CPU" : "";
+                output.Write($"\r{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0}s | connected {m.Connected}/{options.TotalLearners} | acked {m.AnswersAcked} | events {m.EventsReceived} | errors {m.ErrorCount}{server}   ");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        output.WriteLine();
+    }
+}
+
+/// <summary>Everything one run measured, written as result.json.</summary>
+public sealed record SimulationResult
+{
+    public required LoadOptions Options { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public double DurationSeconds { get; init; }
+    public int LearnersJoined { get; init; }
+    public int LearnersRejoined { get; init; }
+    public long AnswersAcked { get; init; }
+    public long EventsReceived { get; init; }
+    public long Invocations { get; init; }
+    public double EventsPerSecond { get; init; }
+    public required IReadOnlyList<LatencySummary> Latencies { get; init; }
+    public required IReadOnlyDictionary<string, long> Errors { get; init; }
+    public ServerUsage? Server { get; init; }
+    /// <summary>Consistency problems (the first 200); empty means PASS.</summary>
+    public required IReadOnlyList<string> Problems { get; init; }
+    public int ProblemCount { get; init; }
+    public bool Passed => ProblemCount == 0 && Errors.Count == 0;
+}
+
+/// <summary>The server process during the run, sampled from /proc once a second.</summary>
+public sealed record ServerUsage(double PeakRssMiB, double MeanCpuPercent, double PeakCpuPercent);

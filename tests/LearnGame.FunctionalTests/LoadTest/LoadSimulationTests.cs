@@ -1,0 +1,65 @@
+using LearnGame.LoadTest;
+using LearnGame.Testing;
+
+namespace LearnGame.FunctionalTests.LoadTest;
+
+/// <summary>The load tool as a specification of the server's consistency: a short classroom run must PASS.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class LoadSimulationTests(ServerFixture fixture)
+{
+    private LoadOptions Short(int learners, int questions, double dropShare = 0) => new()
+    {
+        Url = fixture.Server.BaseUrl,
+        Classrooms = 1,
+        Learners = learners,
+        Questions = questions,
+        RampUpSeconds = 0.5,
+        ThinkMedianMs = 100,
+        TimeLimitSeconds = 60,
+        DropShare = dropShare,
+        TimeoutSeconds = 120,
+    };
+
+    [Fact]
+    public async Task A_classroom_of_thirty_passes_the_consistency_check_without_errors()
+    {
+        var result = await Simulation.RunAsync(Short(learners: 30, questions: 3));
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Problems);
+        Assert.True(result.Passed);
+        Assert.Equal(30, result.LearnersJoined);
+        Assert.Equal(90, result.AnswersAcked);
+        Assert.Equal(90, result.Latencies.Single(l => l.Name.StartsWith("answer ack", StringComparison.Ordinal)).Count);
+    }
+
+    [Fact]
+    public async Task Learners_that_drop_and_rejoin_with_their_seat_token_lose_nothing()
+    {
+        var result = await Simulation.RunAsync(Short(learners: 10, questions: 3, dropShare: 1));
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Problems);
+        Assert.Equal(10, result.LearnersRejoined);
+        Assert.Equal(30, result.AnswersAcked);
+    }
+
+    [Fact]
+    public void Only_loopback_servers_are_targeted_unless_allowed()
+    {
+        Assert.NotNull(LoadOptions.Parse(["--url", "http://192.0.2.10:5080"]).Error);
+        Assert.NotNull(LoadOptions.Parse(["--url", "http://example.org"]).Error);
+        Assert.Null(LoadOptions.Parse(["--url", "http://192.0.2.10:5080", "--allow-remote"]).Error);
+        Assert.Null(LoadOptions.Parse(["--url", "http://127.0.0.1:5080", "--classrooms", "40", "--learners", "25", "--questions", "10"]).Error);
+        Assert.Null(LoadOptions.Parse(["--url", "http://[::1]:5080"]).Error);
+    }
+
+    [Fact]
+    public void Wrong_arguments_are_refused_with_a_message()
+    {
+        Assert.Contains("Unknown option", LoadOptions.Parse(["--learnrs", "3"]).Error);
+        Assert.NotNull(LoadOptions.Parse(["--learners"]).Error);
+        Assert.NotNull(LoadOptions.Parse(["--drop-share", "1.5"]).Error);
+        Assert.NotNull(LoadOptions.Parse(["--questions", "0"]).Error);
+    }
+}
