@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # Runs every LearnGame test on a fresh machine: restores, builds, runs the unit and functional tests,
-# and ends with one line "N passed, N failed". Needs only the .NET SDK (10) on PATH.
+# and ends with one line "N passed, N failed". Needs the .NET SDK (10) and Node 20 with npm on PATH; installs Chromium
+# (Debian package) for the browser tests when it is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here). The client's npm
+# packages are installed by the server's build (an MSBuild target runs `npm ci` in client/).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the browser tests (apt-get install chromium)…"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium; } > "$out/apt.log" 2>&1; then
+    tail -20 "$out/apt.log"
+    echo "Could not install Chromium: the browser tests will fail."
+  fi
+fi
 
 dotnet build LearnGame.sln -c Release > "$out/build.log" 2>&1
 grep -E "error|Build succeeded|Time Elapsed" "$out/build.log" | sort -u

@@ -8,6 +8,7 @@ if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo())) return 2;
 builder.AddLearnGameRealtime();
 
 var app = builder.Build();
+app.UseLearnGameClient();
 app.MapHealth();
 app.MapSessionsApi();
 app.MapReportsApi();
