@@ -6,10 +6,12 @@ var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.HandleHelp(args)) return 0;
 if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo())) return 2;
 builder.AddLearnGameRealtime();
+builder.AddLearnGameMetrics();
 
 var app = builder.Build();
 app.UseLearnGameClient();
 app.MapHealth();
+app.MapLearnGameMetrics();
 app.MapSessionsApi();
 app.MapReportsApi();
 app.MapLibraryApi();

@@ -8,12 +8,14 @@ namespace LearnGame.Grains.Persistence;
 public sealed class GroupCommit(Func<Task> write)
 {
     private TaskCompletionSource? _next;
+    private int _nextSize;
     private bool _running;
 
     /// <summary>Completes once a write that started after this call has succeeded.</summary>
     public Task Commit()
     {
         _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _nextSize++;
         var task = _next.Task;
         if (!_running) _ = RunAsync();
         return task;
@@ -29,10 +31,13 @@ public sealed class GroupCommit(Func<Task> write)
         {
             while (_next is { } batch)
             {
-                _next = null;
+                var size = _nextSize;
+                (_next, _nextSize) = (null, 0);
                 try
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await write();
+                    Diagnostics.GameMetrics.WriteDone(started, size);
                     Writes++;
                     batch.SetResult();
                 }

@@ -57,6 +57,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
+        Diagnostics.GameMetrics.SessionActivated();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Diagnostics.GameMetrics.SessionDeactivated();
         return Task.CompletedTask;
     }
 
@@ -161,6 +168,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             LogWriteFailed(_log, e, this.GetPrimaryKey());
             return AnswerAck.Fail(SessionErrors.Retry, questionIndex);
         }
+        if (!outcome.IsRepeat) Diagnostics.GameMetrics.AnswerAcknowledged();
         Announce();
         return new AnswerAck(true, null, null, questionIndex, answerId, outcome.IsRepeat);
     }

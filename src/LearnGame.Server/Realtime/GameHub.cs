@@ -118,8 +118,15 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
 
     // ----- Connection life -----
 
+    public override Task OnConnectedAsync()
+    {
+        LearnGame.Grains.Diagnostics.GameMetrics.ConnectionOpened();
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        LearnGame.Grains.Diagnostics.GameMetrics.ConnectionClosed();
         try
         {
             await Leave();

@@ -78,6 +78,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
 
     private async Task DeliverAsync(Guid sessionId, SessionEvent e)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (e.Payload is { } payload)
         {
             var element = Parse(payload);
@@ -88,6 +89,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 _ => null,
             };
             if (target is not null) await target.SendAsync(e.Name, element);
+            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
         }
         if (e.Personal is null || e.PersonalName is null) return;
         foreach (var (seatId, personal) in e.Personal)

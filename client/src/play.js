@@ -1,0 +1,283 @@
+import { h, show, announce } from "./dom.js";
+import { t, errorText, number } from "./i18n.js";
+import { createConnection } from "./connection.js";
+import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading } from "./widgets.js";
+
+// The seat (session id + seat token) stays in this browser so a reload or a dropped network brings the learner back.
+const SEAT_KEY = "lg.seat";
+const loadSeat = () => { try { return JSON.parse(localStorage.getItem(SEAT_KEY)); } catch { return null; } };
+
+export function startLearner() {
+  const g = {
+    seat: loadSeat(), phase: null, question: null, countdown: new Countdown(), answer: null, answerId: null,
+    reveal: null, result: null, leaderboard: null, standing: null, podium: null, learnerCount: 0, step: "code",
+    code: new URLSearchParams(location.search).get("code") ?? "", error: null, sending: false,
+  };
+
+  const conn = createConnection({
+    handlers: {
+      lobby: (p) => { g.learnerCount = p.count; if (g.phase === "Lobby") render(); },
+      question: (p) => { openQuestion(p, false); },
+      paused: (p) => { g.countdown.pause(p.remainingMs); g.countdown.tick(); announce(t("timer.pausedAnnounce")); },
+      resumed: (p) => { g.question = p.question; g.countdown.set(p, false); g.countdown.tick(); announce(t("timer.resumedAnnounce")); },
+      reveal: (p) => { g.phase = "Reveal"; g.reveal = p; render(); },
+      result: (p) => { g.result = p; g.phase = "Reveal"; render(); announceResult(); },
+      leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; render(); },
+      standing: (p) => { g.standing = p; render(); },
+      podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },
+      ended: (p) => { g.phase = "Ended"; g.leaderboard = p.final; render(); },
+      kicked: () => { forget(); g.phase = null; g.step = "kicked"; render(); },
+    },
+    resume: () => (g.seat ? rejoin() : undefined),
+  });
+
+  function forget() { localStorage.removeItem(SEAT_KEY); g.seat = null; }
+
+  function openQuestion(p, answered) {
+    g.phase = "QuestionOpen"; g.question = p.question; g.countdown.set(p, p.paused ?? false);
+    if (!answered) { g.answer = null; g.answerId = null; }
+    g.reveal = null; g.result = null; g.sending = false;
+    render();
+  }
+
+  function applySnapshot(s) {
+    g.phase = s.phase; g.learnerCount = s.learners?.length ?? 0;
+    g.leaderboard = s.leaderboard; g.reveal = s.reveal; g.question = s.question;
+    g.standing = s.you?.standing ?? g.standing; g.result = s.you?.result ?? null;
+    g.answer = s.you?.answer ?? null; g.answerId = s.you?.answerId ?? null;
+    if (s.phase === "QuestionOpen" && s.question) g.countdown.set(s, s.paused);
+    if (s.phase === "Podium" && s.leaderboard) g.podium = s.leaderboard.top.slice(0, 3);
+    render();
+  }
+
+  async function rejoin() {
+    const r = await conn.call("Rejoin", g.seat.sessionId, g.seat.seatToken);
+    if (r.ok) { applySnapshot(r.snapshot); return; }
+    if (r.error === "seat-not-found" || r.error === "session-not-found") { forget(); g.step = "code"; g.phase = null; render(); }
+    else { g.error = r.error; render(); }
+  }
+
+  async function join(nickname) {
+    const r = await conn.call("Join", g.code, nickname);
+    if (r.ok) {
+      g.seat = { sessionId: r.snapshot.sessionId, seatToken: r.seatToken, seatId: r.seatId, nickname: r.snapshot.you?.nickname ?? nickname };
+      localStorage.setItem(SEAT_KEY, JSON.stringify(g.seat));
+      g.error = null;
+      applySnapshot(r.snapshot);
+    } else {
+      g.error = r.error;
+      if (r.error === "session-not-found") g.step = "code";
+      render();
+    }
+  }
+
+  async function sendAnswer(answer) {
+    if (g.sending || g.answer) return;
+    g.sending = true;
+    const index = g.question.index;
+    // The same id on every retry, so an answer whose reply was lost is never counted twice.
+    const answerId = crypto.randomUUID();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const r = await conn.call("Answer", index, answerId, answer);
+      if (r.ok) { g.answer = answer; g.answerId = answerId; g.sending = false; render(); announce(t("play.lockedIn")); return; }
+      if (r.error !== "unavailable" && r.error !== "storage-unavailable") { g.sending = false; g.error = r.error; render(); return; }
+      await new Promise(resolve => setTimeout(resolve, 500 * (attempt + 1)));
+    }
+    g.sending = false; g.error = "unavailable"; render();
+  }
+
+  function announceResult() {
+    const r = g.result;
+    if (!r) return;
+    if (!r.graded) announce(t("reveal.poll"));
+    else announce(`${r.correct ? t("reveal.correct") : r.answered ? t("reveal.wrong") : t("reveal.none")} ${t("reveal.points", { points: r.points })}`);
+  }
+
+  function errorBox(id) {
+    return g.error ? h("p", { class: "error", role: "alert", id }, errorText(g.error)) : null;
+  }
+
+  function render() {
+    document.title = `${t("play.title")} – LearnGame`;
+    if (g.step === "kicked") return show("kicked", h("h1", {}, t("play.kickedTitle")), h("p", {}, t("play.kicked")), h("a", { href: "/play", class: "button" }, t("play.joinAnother")));
+    if (!g.seat) return g.step === "nickname" ? nicknameForm() : codeForm();
+    const you = h("p", { class: "you-are" }, t("play.youAre", { nickname: g.seat.nickname }));
+    switch (g.phase) {
+      case "Lobby": return show("lobby", h("h1", {}, t("play.lobbyTitle")), you, h("p", {}, t("play.lobbyWait")), h("p", {}, t("play.lobbyCount", { count: g.learnerCount })));
+      case "QuestionOpen": return g.answer ? lockedIn(you) : questionView(you);
+      case "Reveal": return revealView(you);
+      case "Leaderboard": return rankView(you);
+      case "Podium": case "Ended": return podiumView(you);
+      default: return show("waiting", h("h1", {}, t("play.connecting")), you);
+    }
+  }
+
+  function codeForm() {
+    const input = h("input", { id: "code", name: "code", inputmode: "numeric", autocomplete: "off", pattern: "[0-9]{6}", maxlength: 6, required: true, value: g.code, "aria-describedby": g.error ? "code-error" : "code-hint", "aria-invalid": g.error ? "true" : null });
+    show(`code-${g.error ?? ""}`, h("h1", {}, t("play.codeTitle")),
+      h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); g.code = input.value.replace(/\D/g, ""); if (g.code.length !== 6) { g.error = "code-format"; render(); return; } g.error = null; g.step = "nickname"; render(); } },
+        h("label", { for: "code" }, t("play.codeLabel")),
+        h("p", { id: "code-hint", class: "hint" }, t("play.codeHint")),
+        input, errorBox("code-error"),
+        h("button", { type: "submit", class: "primary" }, t("play.next"))));
+    if (g.error) input.focus();
+  }
+
+  function nicknameForm() {
+    const input = h("input", { id: "nickname", name: "nickname", autocomplete: "nickname", maxlength: 20, required: true, "aria-describedby": g.error ? "nickname-error" : "nickname-hint", "aria-invalid": g.error ? "true" : null });
+    show(`nickname-${g.error ?? ""}`, h("h1", {}, t("play.nicknameTitle")),
+      h("p", {}, t("play.codeIs", { code: g.code })),
+      h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); join(input.value.trim()); } },
+        h("label", { for: "nickname" }, t("play.nicknameLabel")),
+        h("p", { id: "nickname-hint", class: "hint" }, t("play.nicknameHint")),
+        input, errorBox("nickname-error"),
+        h("button", { type: "submit", class: "primary" }, t("play.join"))),
+      h("button", { type: "button", class: "link", onclick: () => { g.step = "code"; g.error = null; render(); } }, t("play.changeCode")));
+    if (g.error) input.focus();
+  }
+
+  function questionView(you) {
+    const q = g.question;
+    keyHandler = null;
+    show(`question-${q.index}`,
+      questionHeading(q), h("h1", { class: "question-text" }, q.text),
+      g.countdown.element(), controls(q), errorBox("answer-error"), you);
+  }
+
+  function controls(q) {
+    switch (q.type) {
+      case "single": case "trueFalse": case "multiple": case "poll": return choiceControls(q);
+      case "typed": return typedControl();
+      case "numeric": return numericControl(q);
+      case "ordering": return orderingControl(q);
+      default: return null;
+    }
+  }
+
+  function choiceControls(q) {
+    const labels = q.type === "trueFalse" ? [t("answer.true"), t("answer.false")] : q.choices;
+    const several = q.type === "multiple" || (q.type === "poll" && q.allowSeveral);
+    const picked = new Set();
+    const buttons = labels.map((label, i) => h("button", {
+      type: "button", class: `choice c${i % 6}`, dataset: { fid: `choice-${i}` }, "aria-pressed": several ? "false" : null,
+      "aria-keyshortcuts": i < 9 ? String(i + 1) : null,
+      onclick: () => choose(i),
+    }, h("span", { class: "shape", "aria-hidden": "true" }, shapeOf(i)), h("span", { class: "key", "aria-hidden": "true" }, String(i + 1)), h("span", { class: "label" }, label)));
+    function choose(i) {
+      if (!several) return sendAnswer(q.type === "trueFalse" ? { flag: i === 0 } : { choices: [i] });
+      if (picked.has(i)) picked.delete(i); else picked.add(i);
+      buttons[i].setAttribute("aria-pressed", String(picked.has(i)));
+    }
+    keyHandler = (e) => {
+      if (e.target instanceof HTMLInputElement || e.altKey || e.ctrlKey || e.metaKey) return;
+      const i = Number(e.key) - 1;
+      if (i >= 0 && i < buttons.length) { e.preventDefault(); buttons[i].focus(); choose(i); }
+    };
+    return h("div", { class: "stack" },
+      h("p", { class: "hint" }, several ? t("play.pickSeveral") : t("play.pickOne")),
+      h("div", { class: "choices", role: "group", "aria-label": t("play.answers") }, buttons),
+      several ? h("button", { type: "button", class: "primary", dataset: { fid: "submit" }, onclick: () => picked.size && sendAnswer({ choices: [...picked].sort((a, b) => a - b) }) }, t("play.submit")) : null);
+  }
+
+  function typedControl() {
+    const input = h("input", { id: "typed", maxlength: 200, autocomplete: "off", required: true });
+    return h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) sendAnswer({ text: input.value }); } },
+      h("label", { for: "typed" }, t("play.typedLabel")), input, h("button", { type: "submit", class: "primary" }, t("play.submit")));
+  }
+
+  function numericControl(q) {
+    const start = Math.round(((q.min + q.max) / 2) / (q.step || 1)) * (q.step || 1);
+    const output = h("output", { for: "numeric", class: "numeric-value" });
+    const show = (v) => { output.textContent = q.unit ? `${number(v)} ${q.unit}` : number(v); };
+    const input = h("input", { id: "numeric", type: "range", min: q.min, max: q.max, step: q.step ?? "any", value: String(Math.min(q.max, Math.max(q.min, start))), oninput: () => show(Number(input.value)) });
+    show(Number(input.value));
+    return h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); sendAnswer({ number: Number(input.value) }); } },
+      h("label", { for: "numeric" }, t("play.numericLabel", { min: number(q.min), max: number(q.max) })), input, output,
+      h("button", { type: "submit", class: "primary" }, t("play.submit")));
+  }
+
+  function orderingControl(q) {
+    const order = q.items.map(i => i.id);
+    const list = h("ol", { class: "ordering" });
+    let dragged = null;
+    const move = (from, to, focusId) => {
+      if (to < 0 || to >= order.length) return;
+      const [id] = order.splice(from, 1);
+      order.splice(to, 0, id);
+      draw();
+      // Keep the keyboard on the moved item; at the top or bottom its button is disabled, so take the other one.
+      const wanted = list.querySelector(`[data-fid="${focusId}"]`);
+      const other = list.querySelector(`[data-fid="${focusId.startsWith("up-") ? "down" : "up"}-${id}"]`);
+      (wanted && !wanted.disabled ? wanted : other)?.focus();
+      announce(t("play.moved", { item: q.items.find(i => i.id === id).text, position: to + 1 }));
+    };
+    function draw() {
+      list.replaceChildren(...order.map((id, position) => {
+        const text = q.items.find(i => i.id === id).text;
+        return h("li", {
+          draggable: "true", class: "order-item",
+          ondragstart: (e) => { dragged = position; e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", String(position)); },
+          ondragover: (e) => e.preventDefault(),
+          ondrop: (e) => { e.preventDefault(); if (dragged !== null) move(dragged, position, `up-${id}`); dragged = null; },
+        }, h("span", { class: "grip", "aria-hidden": "true" }, "⠿"), h("span", { class: "label" }, text),
+        h("span", { class: "moves" },
+          h("button", { type: "button", class: "small", dataset: { fid: `up-${id}` }, "aria-label": t("play.moveUp", { item: text }), disabled: position === 0, onclick: () => move(position, position - 1, `up-${id}`) }, "↑"),
+          h("button", { type: "button", class: "small", dataset: { fid: `down-${id}` }, "aria-label": t("play.moveDown", { item: text }), disabled: position === order.length - 1, onclick: () => move(position, position + 1, `down-${id}`) }, "↓")));
+      }));
+    }
+    draw();
+    return h("div", { class: "stack" }, h("p", { class: "hint", id: "ordering-hint" }, t("play.orderingHint")), list,
+      h("button", { type: "button", class: "primary", dataset: { fid: "submit" }, onclick: () => sendAnswer({ order: [...order] }) }, t("play.submit")));
+  }
+
+  function lockedIn(you) {
+    keyHandler = null;
+    show(`locked-${g.question.index}`, questionHeading(g.question), h("h1", {}, t("play.lockedIn")),
+      h("p", { class: "question-text" }, g.question.text), g.countdown.element(), h("p", {}, t("play.waitOthers")), you);
+  }
+
+  function revealView(you) {
+    keyHandler = null;
+    const r = g.result, rev = g.reveal, q = g.question;
+    const title = !r ? t("reveal.title") : !r.graded ? t("reveal.poll") : r.correct ? t("reveal.correct") : r.answered ? t("reveal.wrong") : t("reveal.none");
+    const mark = !r || !r.graded ? "" : r.correct ? "✓ " : "✕ ";
+    const right = correctText(q, rev);
+    show(`reveal-${rev?.questionIndex ?? r?.questionIndex}-${r ? 1 : 0}`,
+      q ? questionHeading(q) : null,
+      h("h1", { class: r?.graded ? (r.correct ? "good" : "bad") : "" }, mark, title),
+      rev?.skipped ? h("p", {}, t("reveal.skipped")) : null,
+      right && rev && !rev.skipped ? h("p", {}, t("reveal.answerWas", { answer: right })) : null,
+      rev?.explanation ? h("p", { class: "explanation" }, rev.explanation) : null,
+      r ? h("dl", { class: "stats" },
+        h("div", {}, h("dt", {}, t("reveal.pointsLabel")), h("dd", {}, `+${number(r.points)}`)),
+        h("div", {}, h("dt", {}, t("reveal.streakLabel")), h("dd", {}, number(r.streak))),
+        h("div", {}, h("dt", {}, t("reveal.scoreLabel")), h("dd", {}, number(r.score))),
+        h("div", {}, h("dt", {}, t("reveal.rankLabel")), h("dd", {}, t("rank.of", { rank: r.rank, count: r.learnerCount })))) : null,
+      you);
+  }
+
+  function rankView(you) {
+    const s = g.standing;
+    show("rank", h("h1", {}, s ? t("rank.title", { rank: s.rank }) : t("leaderboard.title")),
+      s ? h("p", { class: "big" }, t("rank.detail", { score: number(s.score), correct: s.correctCount, count: s.questionCount })) : null,
+      g.leaderboard ? h("section", { "aria-labelledby": "top-title" }, h("h2", { id: "top-title" }, t("leaderboard.title")), leaderboardList(g.leaderboard.top, g.seat.seatId)) : null,
+      you);
+  }
+
+  function podiumView(you) {
+    const s = g.standing;
+    const podium = g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? [];
+    show(`podium-${g.phase}`, h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")),
+      s ? h("p", { class: "big" }, t("rank.final", { rank: s.rank, score: number(s.score) })) : null,
+      podiumList(podium), you,
+      g.phase === "Ended" ? h("button", { type: "button", class: "link", onclick: () => { forget(); g.step = "code"; g.code = ""; render(); } }, t("play.joinAnother")) : null);
+  }
+
+  let keyHandler = null;
+  document.addEventListener("keydown", (e) => keyHandler?.(e));
+
+  if (g.code && !g.seat) g.step = "nickname";
+  render();
+  if (g.seat) rejoin();
+  return { rerender: render };
+}

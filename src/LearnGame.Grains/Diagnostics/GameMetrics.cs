@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace LearnGame.Grains.Diagnostics;
+
+/// <summary>
+/// LearnGame's own instruments (meter "LearnGame"), exported by the server as Prometheus text at /metrics.
+/// Static so that grains, the hub and the relay record with one call and no injection; a Meter is thread-safe
+/// and costs next to nothing while nobody listens.
+/// </summary>
+public static class GameMetrics
+{
+    public const string MeterName = "LearnGame";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly UpDownCounter<long> Connections =
+        Meter.CreateUpDownCounter<long>("learngame.connections", "{connection}", "Open SignalR connections on this silo.");
+
+    private static readonly UpDownCounter<long> Sessions =
+        Meter.CreateUpDownCounter<long>("learngame.sessions.active", "{session}", "Session grains active on this silo.");
+
+    private static readonly Counter<long> Answers =
+        Meter.CreateCounter<long>("learngame.answers", "{answer}", "Answers acknowledged (stored durably); its rate is answers per second.");
+
+    private static readonly Histogram<double> FanOut =
+        Meter.CreateHistogram<double>("learngame.fanout.duration", "ms", "Time for the relay to hand one event to every local connection of its session.");
+
+    private static readonly Histogram<double> StorageWrite =
+        Meter.CreateHistogram<double>("learngame.storage.write.duration", "ms", "Duration of one grain state write (one group commit).");
+
+    private static readonly Histogram<long> CommitBatch =
+        Meter.CreateHistogram<long>("learngame.storage.commit.batch", "{change}", "Changes made durable by one group-commit write.");
+
+    public static void ConnectionOpened() => Connections.Add(1);
+    public static void ConnectionClosed() => Connections.Add(-1);
+    public static void SessionActivated() => Sessions.Add(1);
+    public static void SessionDeactivated() => Sessions.Add(-1);
+    public static void AnswerAcknowledged() => Answers.Add(1);
+
+    public static void FanOutDone(long startedTimestamp) => FanOut.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+
+    public static void WriteDone(long startedTimestamp, int batchSize)
+    {
+        StorageWrite.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+        CommitBatch.Record(batchSize);
+    }
+}

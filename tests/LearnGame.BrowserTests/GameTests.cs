@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearnGame.BrowserTests;
+
+/// <summary>Real people in real Chromium pages: a trainer, the projector and learners play whole games.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GameTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_trainer_a_projector_and_three_learners_play_a_whole_game_accessibly_and_only_with_our_server()
+    {
+        await using var trainer = await Person.OpenAsync(fixture, "trainer", Person.Projector);
+        await using var screen = await Person.OpenAsync(fixture, "projector", Person.Projector);
+        await using var ana = await Person.OpenAsync(fixture, "Ana", Person.Phone);
+        await using var ben = await Person.OpenAsync(fixture, "Ben", Person.Phone);
+        await using var chloe = await Person.OpenAsync(fixture, "Chloé", Person.Phone, locale: "fr-FR");
+        (Person Who, Words Words, Func<int, bool> Right)[] learners =
+        [
+            (ana, Words.En, _ => true),
+            (ben, Words.En, index => index % 2 == 0),
+            (chloe, Words.Fr, _ => false),
+        ];
+
+        await ana.Page.GotoAsync("/");
+        await Expect(ana.Heading).ToHaveTextAsync("Learn together, live");
+        await ana.CaptureAsync("home");
+
+        var code = await Game.CreateAsync(trainer, trainer.CaptureAsync);
+        await trainer.CaptureAsync("trainer-lobby");
+
+        // The projector opens from the trainer's link: session and host token in the fragment, never sent to a server.
+        var screenUrl = await trainer.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Open the projector screen" }).GetAttributeAsync("href");
+        Assert.Matches("^/screen#session=[^&]+&token=.+$", screenUrl);
+        await screen.Page.GotoAsync(screenUrl!);
+        await Expect(screen.Page.Locator(".join-block.large .code")).ToHaveTextAsync(code);
+        await Expect(screen.Page.Locator("svg.qr")).ToBeVisibleAsync();
+
+        await ana.Page.GotoAsync($"/play?code={code}");
+        await ana.CaptureAsync("learner-nickname");
+        await Game.JoinAsync(ana, code, "Ana", Words.En);
+        await ana.CaptureAsync("learner-lobby");
+        await Game.JoinAsync(ben, code, "<b>Ben</b>", Words.En);
+        await Game.JoinAsync(chloe, code, "Chloé", Words.Fr);
+        await Expect(chloe.Page.GetByText("Vous jouez en tant que Chloé.")).ToBeVisibleAsync();
+
+        // Nicknames are text, never markup: the tags show as typed on every screen.
+        await Expect(screen.Page.Locator(".names li")).ToHaveTextAsync(["Ana", "<b>Ben</b>", "Chloé"]);
+        await Expect(trainer.Page.Locator(".learners .name")).ToHaveTextAsync(["Ana", "<b>Ben</b>", "Chloé"]);
+        Assert.Equal(0, await screen.Page.Locator("main b").CountAsync());
+        await screen.CaptureAsync("projector-lobby");
+
+        await trainer.Button("Start").ClickAsync();
+        for (var index = 0; index < Game.QuestionTexts.Length; index++)
+        {
+            await Game.PhaseAsync(trainer, "question open");
+            await Expect(screen.Heading).ToHaveTextAsync(Game.QuestionTexts[index]);
+            await Expect(ana.Heading).ToHaveTextAsync(Game.QuestionTexts[index]);
+            await ana.CaptureAsync($"learner-question-{index + 1}");
+            if (index == 0)
+            {
+                await screen.CaptureAsync("projector-question");
+                await trainer.CaptureAsync("trainer-question");
+            }
+
+            await Game.AnswerAsync(ana, index, right: true, Words.En);
+            if (index == 0)
+            {
+                await ana.CaptureAsync("learner-locked-in");
+                await Expect(trainer.Page.Locator("#answered")).ToHaveTextAsync("1 of 3 answered");
+            }
+            await Game.AnswerAsync(ben, index, learners[1].Right(index), Words.En);
+            await Game.AnswerAsync(chloe, index, right: false, Words.Fr);
+
+            // Everyone answered: the question closes by itself and each learner sees its own result.
+            await Game.PhaseAsync(trainer, "answer revealed");
+            foreach (var (who, words, right) in learners) await Game.RevealedAsync(who, right(index), words);
+            await Expect(screen.Page.Locator(".chart li.correct")).Not.ToHaveCountAsync(0);
+            if (index == 0)
+            {
+                await Expect(ana.Page.GetByText("Iron oxide covers its surface.")).ToBeVisibleAsync();
+                await ana.CaptureAsync("learner-reveal");
+                await chloe.CaptureAsync("learner-reveal-fr");
+                await screen.CaptureAsync("projector-reveal");
+                await trainer.CaptureAsync("trainer-reveal");
+            }
+
+            await Game.NextAsync(trainer, "leaderboard");
+            await Expect(ana.Heading).ToHaveTextAsync("You are number 1");
+            await Expect(screen.Heading).ToHaveTextAsync("Leaderboard");
+            if (index == 0)
+            {
+                await ana.CaptureAsync("learner-rank");
+                await screen.CaptureAsync("projector-leaderboard");
+            }
+            await Game.NextAsync(trainer, index == Game.QuestionTexts.Length - 1 ? "podium" : "question open");
+        }
+
+        await Expect(ana.Page.GetByText("You finish number 1 with")).ToBeVisibleAsync();
+        await Expect(chloe.Heading).ToHaveTextAsync("Podium");
+        await Expect(screen.Page.Locator(".podium .name")).ToHaveTextAsync(["Ana", "<b>Ben</b>", "Chloé"]);
+        await ana.CaptureAsync("learner-podium");
+        await screen.CaptureAsync("projector-podium");
+        await Game.NextAsync(trainer, "game over");
+        await Expect(ana.Heading).ToHaveTextAsync("Game over");
+        await trainer.CaptureAsync("trainer-ended");
+
+        // The report comes with the host token in a header and is handed over as a file.
+        var download = await trainer.Page.RunAndWaitForDownloadAsync(() => trainer.Button("Learners (CSV)").ClickAsync());
+        Assert.Equal("learners.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("Ana", csv);
+
+        foreach (var person in new[] { trainer, screen, ana, ben, chloe }) person.AssertOnlyOurOriginAndPolicyKept();
+    }
+
+    [Fact]
+    public async Task A_learner_who_reloads_mid_question_keeps_its_seat_and_its_answer()
+    {
+        await using var trainer = await Person.OpenAsync(fixture, "trainer", Person.Projector);
+        await using var ana = await Person.OpenAsync(fixture, "Ana", Person.Phone);
+        await using var ben = await Person.OpenAsync(fixture, "Ben", Person.Phone);
+        var code = await Game.CreateAsync(trainer);
+        await Game.JoinAsync(ana, code, "Ana", Words.En);
+        await Game.JoinAsync(ben, code, "Ben", Words.En);
+        await trainer.Button("Start").ClickAsync();
+
+        await Game.AnswerAsync(ana, 0, right: true, Words.En);
+        await Expect(ana.Heading).ToHaveTextAsync("Answer locked in");
+        await ana.Page.ReloadAsync();
+
+        await Expect(ana.Heading).ToHaveTextAsync("Answer locked in");
+        await Expect(ana.Page.GetByText("You play as Ana.")).ToBeVisibleAsync();
+        await Expect(ana.Page.Locator("#connection")).ToHaveTextAsync(new Regex("Connected"));
+        await Expect(trainer.Page.Locator(".learners .name")).ToHaveTextAsync(["Ana", "Ben"]);
+        await Expect(trainer.Page.Locator("#answered")).ToHaveTextAsync("1 of 2 answered");
+
+        await Game.AnswerAsync(ben, 0, right: false, Words.En);
+        await Game.RevealedAsync(ana, right: true, Words.En);
+        await Game.RevealedAsync(ben, right: false, Words.En);
+        await trainer.Button("End the game").ClickAsync();
+        await Expect(ana.Heading).ToHaveTextAsync("Game over");
+        ana.AssertOnlyOurOriginAndPolicyKept();
+    }
+}
