@@ -14,6 +14,7 @@ app.MapHealth();
 app.MapLearnGameMetrics();
 app.MapSessionsApi();
 app.MapReportsApi();
+app.MapContentApi();
 app.MapLibraryApi();
 app.MapHub<GameHub>(GameHub.Path);
 app.Run();
