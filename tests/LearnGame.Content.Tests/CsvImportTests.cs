@@ -126,4 +126,13 @@ public sealed class CsvImportTests
     [Fact]
     public void Csv_excel_separator_hint_line_is_honoured() =>
         Assert.True(CsvImporter.Import("sep=,\ntype,question,correct\ntruefalse,\"Oui; non ?\",vrai", new ImportOptions("t")).Succeeded);
+
+    [Fact]
+    public void Csv_example_of_the_documentation_imports_without_warnings()
+    {
+        var result = Import("csv/docs-example.csv");
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(7, result.Quiz!.Questions.Count);
+    }
 }
