@@ -193,4 +193,14 @@ public sealed class GiftImportTests
     [Fact]
     public void Gift_windows_line_endings_and_a_byte_order_mark_are_read() =>
         Assert.True(Import("\uFEFFQ ?\r\n{=a ~b}\r\n\r\nR ? {T}\r\n").Quiz!.Questions.Count == 2);
+
+    [Theory]
+    [InlineData("Accolade } perdue {=a ~b}")]
+    [InlineData("Accolade perdue }")]
+    public void Gift_unescaped_closing_brace_outside_the_answers_is_an_error(string gift) =>
+        Assert.Equal("gift-brace-unbalanced", Assert.Single(Import(gift).Errors).Code);
+
+    [Fact]
+    public void Gift_empty_file_fails_because_a_quiz_needs_a_question() =>
+        Assert.Equal("questions-missing", Assert.Single(Import("// rien\n").Errors).Code);
 }

@@ -30,6 +30,8 @@ internal static class CsvTable
         var recordLine = line;
         var quoted = false;
         var quoteLine = 0;
+        // Whether the current field holds anything but spaces: a quote only opens a quoted field at its start.
+        var started = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -46,27 +48,34 @@ internal static class CsvTable
                     field.Append(c);
                 }
             }
-            else if (c == '"' && field.ToString().Trim().Length == 0)
+            else if (c == '"' && !started)
             {
                 field.Clear();
                 quoted = true;
+                started = true;
                 quoteLine = line;
             }
             else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();
+                started = false;
             }
             else if (c == '\n')
             {
                 fields.Add(field.ToString());
                 field.Clear();
+                started = false;
                 records.Add(new(recordLine, fields.ToArray()));
                 fields.Clear();
                 line++;
                 recordLine = line;
             }
-            else field.Append(c);
+            else
+            {
+                field.Append(c);
+                if (!char.IsWhiteSpace(c)) started = true;
+            }
         }
         if (quoted) return (records, separator, "A quoted field is never closed with '\"'.", quoteLine);
         if (field.Length > 0 || fields.Count > 0)

@@ -160,6 +160,7 @@ public static partial class GiftImporter
                 Skip("gift-description-skipped", "A description (text without an answer block) has nothing to answer: it is skipped.");
                 return null;
             }
+            if (body[..open].Contains('}')) return Fail("gift-brace-unbalanced", "A '}' comes before the answer block opens (write \\} for a literal brace).");
             var close = body.IndexOf('}', open + 1);
             if (close < 0) return Fail("gift-brace-unclosed", "The answer block opened with '{' is not closed with '}' (write \\{ for a literal brace).");
             var after = body[(close + 1)..].Trim();
