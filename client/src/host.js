@@ -15,7 +15,9 @@ export function startHost({ projector }) {
   const g = {
     session: projector ? (fromFragment.get("session") ? { sessionId: fromFragment.get("session"), hostToken: fromFragment.get("token") } : null) : loadHost(),
     snapshot: null, phase: null, question: null, countdown: new Countdown(), reveal: null, leaderboard: null, podium: null,
-    learners: [], locked: false, answered: 0, learnerCount: 0, error: null, demos: null, setup: !projector,
+    learners: [], locked: false, answered: 0, learnerCount: 0, error: null, demos: null,
+    // A trainer who reloads (or comes back) goes straight back to its running session.
+    setup: !projector && !loadHost(),
   };
 
   const conn = createConnection({

@@ -115,7 +115,7 @@ export function startLearner() {
   function codeForm() {
     const input = h("input", { id: "code", name: "code", inputmode: "numeric", autocomplete: "off", pattern: "[0-9]{6}", maxlength: 6, required: true, value: g.code, "aria-describedby": g.error ? "code-error" : "code-hint", "aria-invalid": g.error ? "true" : null });
     show(`code-${g.error ?? ""}`, h("h1", {}, t("play.codeTitle")),
-      h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); g.code = input.value.replace(/\D/g, ""); if (g.code.length !== 6) { g.error = "code-format"; render(); return; } g.error = null; g.step = "nickname"; render(); } },
+      h("form", { class: "stack", novalidate: true, onsubmit: (e) => { e.preventDefault(); g.code = input.value.replace(/\D/g, ""); if (g.code.length !== 6) { g.error = "code-format"; render(); return; } g.error = null; g.step = "nickname"; render(); } },
         h("label", { for: "code" }, t("play.codeLabel")),
         h("p", { id: "code-hint", class: "hint" }, t("play.codeHint")),
         input, errorBox("code-error"),
@@ -127,7 +127,7 @@ export function startLearner() {
     const input = h("input", { id: "nickname", name: "nickname", autocomplete: "nickname", maxlength: 20, required: true, "aria-describedby": g.error ? "nickname-error" : "nickname-hint", "aria-invalid": g.error ? "true" : null });
     show(`nickname-${g.error ?? ""}`, h("h1", {}, t("play.nicknameTitle")),
       h("p", {}, t("play.codeIs", { code: g.code })),
-      h("form", { class: "stack", onsubmit: (e) => { e.preventDefault(); join(input.value.trim()); } },
+      h("form", { class: "stack", novalidate: true, onsubmit: (e) => { e.preventDefault(); join(input.value.trim()); } },
         h("label", { for: "nickname" }, t("play.nicknameLabel")),
         h("p", { id: "nickname-hint", class: "hint" }, t("play.nicknameHint")),
         input, errorBox("nickname-error"),

@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Assertions wait for the page; a shared two-core CI machine can be slow, so they wait long before failing.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Server = new ServerHost(ServerHost.NewDataDirectory(), $"browser-{Guid.NewGuid():N}");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

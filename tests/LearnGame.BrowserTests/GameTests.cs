@@ -115,7 +115,7 @@ public sealed class GameTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_learner_who_reloads_mid_question_keeps_its_seat_and_its_answer()
+    public async Task A_learner_and_the_trainer_who_reload_mid_question_keep_their_seat_and_the_answer()
     {
         await using var trainer = await Person.OpenAsync(fixture, "trainer", Person.Projector);
         await using var ana = await Person.OpenAsync(fixture, "Ana", Person.Phone);
@@ -133,6 +133,11 @@ public sealed class GameTests(BrowserFixture fixture)
         await Expect(ana.Page.GetByText("You play as Ana.")).ToBeVisibleAsync();
         await Expect(ana.Page.Locator("#connection")).ToHaveTextAsync(new Regex("Connected"));
         await Expect(trainer.Page.Locator(".learners .name")).ToHaveTextAsync(["Ana", "Ben"]);
+        await Expect(trainer.Page.Locator("#answered")).ToHaveTextAsync("1 of 2 answered");
+
+        // The trainer's page comes back to the control panel too (host token kept on the trainer's device).
+        await trainer.Page.ReloadAsync();
+        await Game.PhaseAsync(trainer, "question open");
         await Expect(trainer.Page.Locator("#answered")).ToHaveTextAsync("1 of 2 answered");
 
         await Game.AnswerAsync(ben, 0, right: false, Words.En);
