@@ -203,4 +203,11 @@ public sealed class GiftImportTests
     [Fact]
     public void Gift_empty_file_fails_because_a_quiz_needs_a_question() =>
         Assert.Equal("questions-missing", Assert.Single(Import("// rien\n").Errors).Code);
+
+    [Theory]
+    [InlineData("[markdown]Un **mot** <b>brut</b> ? {T}", "Un **mot** <b>brut</b> ?")]
+    [InlineData("[plain]Texte <i>tel quel</i> {T}", "Texte <i>tel quel</i>")]
+    [InlineData("::Titre::[moodle]Ligne 1\\nLigne 2 {T}", "Ligne 1\nLigne 2")]
+    public void Gift_markdown_plain_and_moodle_markers_keep_the_text_as_written(string gift, string text) =>
+        Assert.Equal(text, Import(gift).Quiz!.Questions[0].Text);
 }

@@ -8,7 +8,7 @@ namespace LearnGame.Content.Tests;
 /// <summary>Valid quizzes of every question type, with texts full of GIFT special characters, accents and line breaks.</summary>
 public static class QuizGenerators
 {
-    private const string Alphabet = "aeiouxyzAEIOU éèàçœÉÀÇ~=#{}:\\/%-->[]_.,'\"?!«»\n$";
+    private const string Alphabet = "aeiouxyzAEIOU éèàçœÉÀÇ~=#{}:\\/%-->[]_.,'\"?!«»\n\t$<&;";
 
     public static Gen<string> Text(int maxLength) =>
         from length in Gen.Choose(1, maxLength)
