@@ -4,6 +4,7 @@ using LearnGame.Domain.Quizzes;
 
 namespace LearnGame.Content.Tests;
 
+/// <summary>How Aiken files become single-choice questions.</summary>
 public sealed class AikenImportTests
 {
     private static ImportResult Import(string path) => AikenImporter.Import(Fixture.Read(path), new ImportOptions("Urgences", QuizLanguage.Fr));

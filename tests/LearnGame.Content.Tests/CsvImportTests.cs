@@ -4,6 +4,7 @@ using LearnGame.Domain.Quizzes;
 
 namespace LearnGame.Content.Tests;
 
+/// <summary>How the CSV template, as French Excel saves it, becomes a quiz.</summary>
 public sealed class CsvImportTests
 {
     private static ImportResult Import(string path) => CsvImporter.Import(Fixture.Read(path), new ImportOptions("Chantier", QuizLanguage.Fr));

@@ -4,6 +4,7 @@ using LearnGame.Domain.Quizzes;
 
 namespace LearnGame.Content.Tests;
 
+/// <summary>How GIFT files become quizzes: every feature, every skip and every error.</summary>
 public sealed class GiftImportTests
 {
     private static ImportResult Import(string gift, string? title = "Titre") => GiftImporter.Import(gift, new ImportOptions(title, QuizLanguage.Fr));

@@ -5,6 +5,7 @@ using LearnGame.Domain.Quizzes;
 
 namespace LearnGame.Content.Tests;
 
+/// <summary>A GIFT export reads back to the very same quiz.</summary>
 public sealed class GiftRoundTripTests
 {
     [Property(Arbitrary = [typeof(QuizGenerators)], MaxTest = 500)]

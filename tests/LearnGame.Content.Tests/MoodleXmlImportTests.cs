@@ -4,6 +4,7 @@ using LearnGame.Domain.Quizzes;
 
 namespace LearnGame.Content.Tests;
 
+/// <summary>How Moodle XML files become quizzes, safely.</summary>
 public sealed class MoodleXmlImportTests
 {
     private static ImportResult Import(string path, string? title = null) =>

@@ -3,6 +3,7 @@ using LearnGame.Domain.Quizzes;
 
 namespace LearnGame.Content.Tests;
 
+/// <summary>HTML to text, slider guessing and the format registry.</summary>
 public sealed class SupportTests
 {
     [Theory]
@@ -18,6 +19,7 @@ public sealed class SupportTests
     [InlineData(3, 2, 0, 13, 1)]
     [InlineData(1822, 0, 0, 4000, 1)]
     [InlineData(-40, 0, -90, 0, 1)]
+    [InlineData(20.5, 0.5, 0, 75, 0.1)]
     [InlineData(0.25, 0.05, 0, 1.3, 0.01)]
     public void Numeric_slider_is_guessed_from_the_value_and_tolerance(double correct, double tolerance, double min, double max, double step)
     {

@@ -7,6 +7,7 @@ using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Api;
 
+/// <summary>The import and export endpoints over HTTP.</summary>
 [Collection(ServerCollection.Name)]
 public sealed class ContentApiTests(ServerFixture fixture)
 {
