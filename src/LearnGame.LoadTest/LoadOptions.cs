@@ -26,6 +26,8 @@ public sealed record LoadOptions
     public int? ServerPid { get; init; }
     public bool AllowRemote { get; init; }
     public bool Quiet { get; init; }
+    /// <summary>Measure the raw WebSocket broadcast of this machine instead of a LearnGame server.</summary>
+    public bool Baseline { get; init; }
 
     public int TotalLearners => Classrooms * Learners;
 
@@ -50,6 +52,8 @@ public sealed record LoadOptions
           --out <dir>            write result.json and report.md (with latency plot report.svg) there
           --allow-remote         allow a non-loopback URL (never from CI or shared machines)
           --quiet                no live progress line
+          --baseline             no LearnGame: broadcast 20 question-sized messages from an in-process Kestrel
+                                 WebSocket server to classrooms × learners raw clients (the physical limit)
           --help                 this text
 
         Exit code: 0 PASS, 1 FAIL (consistency or errors), 2 bad arguments.
@@ -83,6 +87,7 @@ public sealed record LoadOptions
                     "--out" => o with { OutDirectory = Value() },
                     "--allow-remote" => o with { AllowRemote = true },
                     "--quiet" => o with { Quiet = true },
+                    "--baseline" => o with { Baseline = true },
                     _ => throw new FormatException($"Unknown option {args[i]} (see --help)."),
                 };
             }

@@ -11,6 +11,19 @@ if (options is null)
     Console.Error.WriteLine(error);
     return 2;
 }
+if (options.Baseline)
+{
+    var baseline = await Baseline.RunAsync(options);
+    var f = baseline.FanOut;
+    Console.WriteLine(FormattableString.Invariant(
+        $"baseline: {baseline.Connections} raw WebSockets, {baseline.Broadcasts} broadcasts, {baseline.MessagesReceived} messages received in {baseline.DurationSeconds} s; fan-out ms p50 {f.P50}, p90 {f.P90}, p99 {f.P99}, max {f.Max}"));
+    if (options.OutDirectory is { } dir)
+    {
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "baseline.json"), System.Text.Json.JsonSerializer.Serialize(baseline, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }));
+    }
+    return baseline.MessagesReceived == (long)baseline.Connections * baseline.Broadcasts ? 0 : 1;
+}
 using var interrupted = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -45,6 +45,16 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_baseline_broadcaster_delivers_every_message_to_every_raw_client()
+    {
+        var result = await Baseline.RunAsync(new LoadOptions { Classrooms = 2, Learners = 10, TimeoutSeconds = 60 });
+
+        Assert.Equal(20, result.Connections);
+        Assert.Equal(20L * result.Broadcasts, result.MessagesReceived);
+        Assert.Equal(result.MessagesReceived, result.FanOut.Count);
+    }
+
+    [Fact]
     public void Only_loopback_servers_are_targeted_unless_allowed()
     {
         Assert.NotNull(LoadOptions.Parse(["--url", "http://192.0.2.10:5080"]).Error);
@@ -52,6 +62,7 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Null(LoadOptions.Parse(["--url", "http://192.0.2.10:5080", "--allow-remote"]).Error);
         Assert.Null(LoadOptions.Parse(["--url", "http://127.0.0.1:5080", "--classrooms", "40", "--learners", "25", "--questions", "10"]).Error);
         Assert.Null(LoadOptions.Parse(["--url", "http://[::1]:5080"]).Error);
+        Assert.True(LoadOptions.Parse(["--baseline"]).Options!.Baseline);
     }
 
     [Fact]
