@@ -147,4 +147,31 @@ public sealed class GameTests(BrowserFixture fixture)
         await Expect(ana.Heading).ToHaveTextAsync("Game over");
         ana.AssertOnlyOurOriginAndPolicyKept();
     }
+    [Fact]
+    public async Task A_learner_whose_connection_drops_reconnects_by_itself_to_the_same_seat()
+    {
+        await using var trainer = await Person.OpenAsync(fixture, "trainer", Person.Projector);
+        await using var ana = await Person.OpenAsync(fixture, "Ana", Person.Phone);
+        await using var ben = await Person.OpenAsync(fixture, "Ben", Person.Phone);
+        // Every hub socket of Ana's page passes through the test, which can cut it like a lost Wi-Fi.
+        Microsoft.Playwright.IWebSocketRoute? socket = null;
+        await ana.Page.RouteWebSocketAsync(new Regex("/hubs/game"), route => { socket = route; route.ConnectToServer(); });
+        var code = await Game.CreateAsync(trainer);
+        await Game.JoinAsync(ana, code, "Ana", Words.En);
+        await Game.JoinAsync(ben, code, "Ben", Words.En);
+        await trainer.Button("Start").ClickAsync();
+        await Expect(ana.Heading).ToHaveTextAsync(Game.QuestionTexts[0]);
+
+        await socket!.CloseAsync();
+        await Expect(ana.Page.Locator("#connection")).ToHaveTextAsync(new Regex("Connection lost, reconnecting"));
+        await Expect(ana.Page.Locator("#connection")).ToHaveTextAsync(new Regex("Connected"));
+
+        // Back in the same seat: the answer counts, and the result is Ana's.
+        await Game.AnswerAsync(ana, 0, right: true, Words.En);
+        await Expect(trainer.Page.Locator("#answered")).ToHaveTextAsync("1 of 2 answered");
+        await Game.AnswerAsync(ben, 0, right: false, Words.En);
+        await Game.RevealedAsync(ana, right: true, Words.En);
+        await Expect(trainer.Page.Locator(".learners .name")).ToHaveTextAsync(["Ana", "Ben"]);
+        ana.AssertOnlyOurOriginAndPolicyKept();
+    }
 }
