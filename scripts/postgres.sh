@@ -3,7 +3,8 @@
 #   scripts/postgres.sh start   starts it on 127.0.0.1 on a free port (or reuses a running one) and prints
 #                               the Npgsql connection string, also written to $LEARNGAME_PG_DIR/connection-string
 #   scripts/postgres.sh stop    stops it and removes its data
-# When LEARNGAME_POSTGRES is already set, that server is used: start only prints it and stop does nothing.
+# When LEARNGAME_POSTGRES is already set, that server is used: start only prints it and stop leaves it running.
+# LEARNGAME_PG_DIR (default /tmp/learngame-pg) chooses the directory, so separate runs can have separate servers.
 set -euo pipefail
 
 root=${LEARNGAME_PG_DIR:-/tmp/learngame-pg}
@@ -50,9 +51,10 @@ start() {
     || { cat "$root/initdb.log" >&2; exit 1; }
   local port
   port=$(free_port)
-  # fsync off: this server's data is thrown away, and tests should not wait for the disk.
+  # fsync off: this server's data is thrown away, and tests should not wait for the disk. 9>&-: the server must not
+  # inherit the lock below, or it would hold it for its whole life and every later stop would wait forever.
   as_postgres "$bin/pg_ctl" start -D "$data" -l "$root/server.log" -w -t 30 \
-    -o "-h 127.0.0.1 -p $port -k $socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null \
+    -o "-h 127.0.0.1 -p $port -k $socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null 9>&- \
     || { cat "$root/server.log" >&2; exit 1; }
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$database"
 
@@ -63,7 +65,8 @@ start() {
 }
 
 stop() {
-  if [ -n "${LEARNGAME_POSTGRES:-}" ] && [ ! -f "$connection_file" ]; then
+  # A server named by LEARNGAME_POSTGRES that this script did not start is not ours to stop.
+  if [ -n "${LEARNGAME_POSTGRES:-}" ] && [ "$LEARNGAME_POSTGRES" != "$(cat "$connection_file" 2> /dev/null)" ]; then
     return
   fi
   if [ -d "$data" ]; then
@@ -71,6 +74,11 @@ stop() {
   fi
   rm -rf "$root"
 }
+
+# Two callers sharing one data directory (a test run and a developer's shell) must not initdb over each other.
+mkdir -p "$(dirname "$root")"
+exec 9> "$root.lock"
+flock 9
 
 case "${1:-}" in
   start) start ;;

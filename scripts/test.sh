@@ -28,6 +28,17 @@ if ! grep -q "Build succeeded" "$out/build.log"; then
   exit 1
 fi
 
+# A throwaway PostgreSQL (scripts/postgres.sh) for the PostgreSQL tests, stopped on any exit; an already exported
+# LEARNGAME_POSTGRES is used as it is.
+if [ -z "${LEARNGAME_POSTGRES:-}" ]; then
+  if LEARNGAME_POSTGRES=$(scripts/postgres.sh start); then
+    export LEARNGAME_POSTGRES
+    trap 'scripts/postgres.sh stop; rm -rf "$out"' EXIT
+  else
+    echo "Could not start a throwaway PostgreSQL; the PostgreSQL tests will fail."
+  fi
+fi
+
 # One project at a time (the machine has two cores and the functional tests run real servers), each with its own
 # results folder so that every project's TRX file is counted.
 status=0

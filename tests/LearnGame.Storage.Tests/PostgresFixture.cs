@@ -10,6 +10,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     public const string EnvironmentVariable = "LEARNGAME_POSTGRES";
 
     private readonly List<string> _databases = [];
+    // A directory of its own: another run's scripts/postgres.sh stop must not pull this server away mid-test, nor ours theirs.
+    private readonly string _serverDirectory = Path.Combine(Path.GetTempPath(), "learngame-pg-" + Guid.NewGuid().ToString("N")[..12]);
     private bool _startedServer;
 
     /// <summary>The connection string of the server's default database, used to create and drop test databases.</summary>
@@ -50,6 +52,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         if (_startedServer)
         {
             await RunScriptAsync("stop");
+            File.Delete(_serverDirectory + ".lock");
             return;
         }
         // A shared server outlives the run: leave it as it was found.
@@ -62,13 +65,14 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<string> RunScriptAsync(string subcommand)
+    private async Task<string> RunScriptAsync(string subcommand)
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "postgres.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script, subcommand])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["LEARNGAME_PG_DIR"] = _serverDirectory },
         })!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
