@@ -20,6 +20,7 @@ namespace LearnGame.Grains.Sessions;
 /// </summary>
 [Reentrant]
 [CollectionAgeLimit(Hours = 6)]
+[Orleans.Placement.PreferLocalPlacement] // on the silo where the trainer created it; after a crash, wherever it is next called
 public sealed partial class SessionGrain : Grain, ISessionGrain
 {
     private static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(250);

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearnGame.Domain.Questions;
+using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.Testing;
+
+namespace LearnGame.ClusterTests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class FaultTests(PostgresServer postgres)
+{
+    /// <summary>How long a silo's death may take to be noticed and its sessions to resume elsewhere.</summary>
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Killing_the_silo_that_hosts_a_session_mid_question_loses_no_acknowledged_answer()
+    {
+        await using var cluster = await Cluster.Start(postgres, 2);
+        var (survivor, doomed) = (cluster.Silos[0], cluster.Silos[1]);
+        // Created through the doomed silo, the session grain lives there (local placement).
+        var created = await TrainerApi.CreateSession(doomed.Endpoint, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(TestQuizzes.Short())), options = new { closeWhenAllAnswered = false } });
+        await using var trainer = await GameClient.Connect(survivor.Endpoint);
+        Assert.True((await trainer.Host(created.SessionId, created.HostToken)).Ok);
+        var learners = new List<GameClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var learner = await GameClient.Connect(i < 2 ? survivor.Endpoint : doomed.Endpoint);
+            var joined = await learner.Join(created.JoinCode, $"Learner {i}");
+            Assert.True(joined.Ok, joined.Message);
+            (learner.SeatId, learner.SeatToken, learner.SessionId) = (joined.SeatId, joined.SeatToken, created.SessionId);
+            learners.Add(learner);
+        }
+        Assert.True((await trainer.Do("Start")).Ok);
+        foreach (var l in learners) await l.WaitForQuestion(0);
+        Assert.True((await learners[0].Answer(0, new Answer { Choices = [1] }, "before-0")).Ok);
+        Assert.True((await learners[2].Answer(0, new Answer { Choices = [2] }, "before-2")).Ok);
+
+        doomed.Kill();
+
+        // Learners of the dead silo come back through the survivor with their seat tokens.
+        for (var i = 2; i < 4; i++)
+        {
+            var back = await GameClient.Connect(survivor.Endpoint);
+            var rejoined = await Eventually(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
+            Assert.Equal(learners[i].SeatId, rejoined.SeatId);
+            (back.SeatId, back.SeatToken, back.SessionId) = (learners[i].SeatId, learners[i].SeatToken, created.SessionId);
+            await learners[i].DisposeAsync();
+            learners[i] = back;
+        }
+        var again = await learners[2].Rejoin(created.SessionId, learners[2].SeatToken);
+        Assert.True(again.Ok, $"{again.Error}: {again.Message}");
+        Assert.Equal("before-2", again.Snapshot!.You!.AnswerId);
+        // A retry of an answer acknowledged before the crash is recognised, not counted twice.
+        Assert.True((await Eventually(() => learners[0].Answer(0, new Answer { Choices = [1] }, "before-0"), a => a.Ok)).Repeat);
+        await Eventually(() => learners[1].Answer(0, new Answer { Choices = [1] }, "after-1"), a => a.Ok);
+        await Eventually(() => learners[3].Answer(0, new Answer { Choices = [3] }, "after-3"), a => a.Ok);
+
+        await Eventually(() => trainer.Do("Reveal"), r => r.Ok);
+        var reveal = (await trainer.WaitForReveal(0)).Payload;
+        Assert.Equal(4, reveal.GetProperty("answeredCount").GetInt32());
+        Assert.Equal(2, reveal.GetProperty("correctCount").GetInt32());
+
+        using var http = survivor.Endpoint.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Host-Token", created.HostToken);
+        var report = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{created.SessionId}/report");
+        var answered = report.GetProperty("learners").EnumerateArray().Select(l => l.GetProperty("answeredCount").GetInt32()).ToList();
+        Assert.Equal([1, 1, 1, 1], answered);
+        foreach (var l in learners) await l.DisposeAsync();
+    }
+
+    /// <summary>Retries a call until its result satisfies <paramref name="done"/>; calls fail while the cluster notices the dead silo.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T>> call, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Recovery;
+        while (true)
+        {
+            try
+            {
+                var result = await call().WaitAsync(TimeSpan.FromSeconds(15));
+                if (done(result) || DateTime.UtcNow > deadline) return result;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                // The call went to the dead silo or timed out: try again.
+            }
+            await Task.Delay(200);
+        }
+    }
+}
