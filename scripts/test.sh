@@ -52,6 +52,17 @@ for project in $(grep -l "<IsTestProject>true" tests/*/*.csproj); do
   if grep -q "No test is available" "$out/$name.log"; then empty=$((empty + 1)); echo "$name: no tests yet"; fi
 done
 
+# The functional suite once more, every server on the throwaway PostgreSQL instead of SQLite: one suite, two storages.
+if [ -n "${LEARNGAME_POSTGRES:-}" ]; then
+  LEARNGAME_TEST_STORAGE=postgres dotnet test tests/LearnGame.FunctionalTests/LearnGame.FunctionalTests.csproj -c Release \
+    --no-build --logger "console;verbosity=normal" --logger "trx;LogFileName=LearnGame.FunctionalTests-postgres.trx" \
+    --results-directory "$out/results" 2>&1 | tee "$out/functional-postgres.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+else
+  echo "No PostgreSQL: the functional suite on PostgreSQL did not run."
+  status=1
+fi
+
 # Count from the TRX result files: one per test project, each with <Counters total=… passed=… failed=…>.
 passed=0; failed=0; projects=0
 for trx in "$out"/results/*.trx; do
@@ -62,7 +73,7 @@ for trx in "$out"/results/*.trx; do
   e=$(echo "$counters" | grep -o ' error="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); projects=$((projects + 1))
 done
-expected=$(grep -l "<IsTestProject>true" tests/*/*.csproj | wc -l)
+expected=$(( $(grep -l "<IsTestProject>true" tests/*/*.csproj | wc -l) + 1 ))  # + the functional suite on PostgreSQL
 if [ "$((projects + empty))" -lt "$expected" ]; then
   echo "Only $((projects + empty)) of $expected test projects reported results."
   failed=$((failed + expected - projects - empty))
