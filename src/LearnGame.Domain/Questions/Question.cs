@@ -22,6 +22,18 @@ public abstract record Question
     public string? Explanation { get; init; }
     public string? ImageUrl { get; init; }
 
+    /// <summary>In a team session, members vote and the team answers by consensus (docs/scoring.md); played individually otherwise.</summary>
+    public bool Collaborative { get; init; }
+
+    /// <summary>Vote, discuss, revote: a first vote without reveal, a discussion time, then a second vote that is scored.</summary>
+    public bool PeerInstruction { get; init; }
+
+    /// <summary>Peer instruction: how long the discussion between the two votes lasts (the trainer may cut it short).</summary>
+    public int DiscussionSeconds { get; init; } = 60;
+
+    public const int MinDiscussionSeconds = 10;
+    public const int MaxDiscussionSeconds = 600;
+
     /// <summary>False for polls: nobody is right or wrong, nobody scores.</summary>
     [JsonIgnore] public virtual bool IsGraded => true;
 

@@ -54,6 +54,13 @@ public static class QuizValidator
             yield return new($"{path}.points", "points-invalid", "Points must be \"standard\", \"double\" or \"none\".");
         if (q.Explanation is { Length: > MaxExplanationLength })
             yield return new($"{path}.explanation", "explanation-too-long", $"An explanation is at most {MaxExplanationLength} characters.");
+        if (q.Collaborative && q.PeerInstruction)
+            yield return new($"{path}.peerInstruction", "round-mode-conflict", "A question is either collaborative or peer instruction, not both.");
+        if (q.PeerInstruction && !q.IsGraded)
+            yield return new($"{path}.peerInstruction", "peer-instruction-needs-answer", "Peer instruction needs a right answer: a poll cannot use it.");
+        if (q.PeerInstruction && q.DiscussionSeconds is < Question.MinDiscussionSeconds or > Question.MaxDiscussionSeconds)
+            yield return new($"{path}.discussionSeconds", "discussion-out-of-range",
+                $"The discussion lasts between {Question.MinDiscussionSeconds} and {Question.MaxDiscussionSeconds} seconds.");
         if (q.ImageUrl is { } url && !IsAcceptableImageUrl(url))
             yield return new($"{path}.imageUrl", "image-url-invalid", "The image URL must be an http(s) address or a path on this server starting with '/'.");
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Scoring;
+using LearnGame.Domain.Teams;
 
 namespace LearnGame.Domain.Sessions;
 
@@ -15,6 +16,9 @@ public sealed class GameSession
     public const int MaxSeats = 10_000;
     public const int MaxAnswerIdLength = 64;
 
+    /// <summary>How many earlier vote ids of a consensus round are remembered to recognise late retries.</summary>
+    public const int MaxReplacedVotes = 20;
+
     [JsonInclude] public Guid Id { get; private set; }
     [JsonInclude] public string JoinCode { get; private set; } = "";
     [JsonInclude] public Quiz Quiz { get; private set; } = null!;
@@ -25,24 +29,37 @@ public sealed class GameSession
     [JsonInclude] public DateTimeOffset CreatedAt { get; private set; }
     [JsonInclude] public List<Seat> Seats { get; private set; } = [];
     [JsonInclude] public List<Round> Rounds { get; private set; } = [];
+    [JsonInclude] public List<Team> Teams { get; private set; } = [];
 
     /// <summary>Creates a session in the lobby; only the hash of the host token is kept.</summary>
-    public static GameSession Create(Guid id, string joinCode, Quiz quiz, SessionOptions options, string hostToken, DateTimeOffset now) => new()
+    public static GameSession Create(Guid id, string joinCode, Quiz quiz, SessionOptions options, string hostToken, DateTimeOffset now)
     {
-        Id = id,
-        JoinCode = joinCode,
-        Quiz = quiz,
-        Options = options,
-        HostTokenHash = SecretToken.Hash(hostToken),
-        Phase = SessionPhase.Lobby,
-        CreatedAt = now,
-    };
+        var session = new GameSession
+        {
+            Id = id,
+            JoinCode = joinCode,
+            Quiz = quiz,
+            Options = options,
+            HostTokenHash = SecretToken.Hash(hostToken),
+            Phase = SessionPhase.Lobby,
+            CreatedAt = now,
+        };
+        // Learners who choose their team find the teams already there in the lobby.
+        if (options.Teams is { Formation: TeamFormation.Choose } teams) session.AddTeams(teams.Count);
+        return session;
+    }
 
     [JsonIgnore] public Round? CurrentRound => Rounds.Count == 0 || Phase is SessionPhase.Lobby ? null : Rounds[^1];
     [JsonIgnore] public Question? CurrentQuestion => CurrentRound is { } r ? Quiz.Questions[r.QuestionIndex] : null;
     [JsonIgnore] public int QuestionCount => Quiz.Questions.Count;
     [JsonIgnore] public IEnumerable<Seat> ActiveSeats => Seats.Where(s => !s.Kicked);
     [JsonIgnore] public bool IsLive => Phase != SessionPhase.Ended;
+    [JsonIgnore] public bool IsTeamGame => Options.Teams is not null;
+
+    public Team? TeamById(int teamId) => Teams.FirstOrDefault(t => t.Id == teamId);
+
+    /// <summary>The active members of a team, in seat order.</summary>
+    public IEnumerable<Seat> Members(int teamId) => ActiveSeats.Where(s => s.TeamId == teamId);
 
     /// <summary>Same shuffle for everyone in a round, different between sessions and questions.</summary>
     public int ShuffleSeed(int questionIndex) =>
@@ -72,6 +89,8 @@ public sealed class GameSession
         if (Seats.Count >= MaxSeats) return (null, GameError.SessionFull);
         var seat = new Seat { Id = Seats.Count + 1, Nickname = nickname, TokenHash = SecretToken.Hash(seatToken) };
         Seats.Add(seat);
+        // Once the game has started, a newcomer joins the smallest team.
+        if (Phase != SessionPhase.Lobby && Teams.Count > 0) seat.TeamId = SmallestTeam().Id;
         return (seat, null);
     }
 
@@ -94,9 +113,80 @@ public sealed class GameSession
     {
         if (Phase != SessionPhase.Lobby) return GameError.WrongPhase;
         if (!ActiveSeats.Any()) return GameError.NoLearners;
+        if (Options.Teams is { } teams) FormTeams(teams);
         OpenQuestion(0, now);
         return null;
     }
+
+    // ----- Teams -----
+
+    /// <summary>A learner picks a team in the lobby of a session where learners choose.</summary>
+    public GameError? ChooseTeam(int seatId, int teamId)
+    {
+        if (Options.Teams is not { Formation: TeamFormation.Choose }) return TeamErrors.NoChoice;
+        if (Phase != SessionPhase.Lobby) return GameError.WrongPhase;
+        if (SeatById(seatId) is not { } seat) return GameError.SeatNotFound;
+        if (TeamById(teamId) is null) return TeamErrors.TeamNotFound;
+        seat.TeamId = teamId;
+        return null;
+    }
+
+    /// <summary>The trainer moves a learner to another team; points already won stay with the old team.</summary>
+    public GameError? MoveToTeam(int seatId, int teamId)
+    {
+        if (!IsTeamGame) return TeamErrors.NotTeamGame;
+        if (Phase is SessionPhase.Podium or SessionPhase.Ended) return GameError.WrongPhase;
+        if (Teams.Count == 0) return TeamErrors.NotFormed;
+        if (SeatById(seatId) is not { } seat) return GameError.SeatNotFound;
+        if (TeamById(teamId) is null) return TeamErrors.TeamNotFound;
+        seat.TeamId = teamId;
+        return null;
+    }
+
+    public GameError? RenameTeam(int teamId, string? name)
+    {
+        if (!IsTeamGame) return TeamErrors.NotTeamGame;
+        if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
+        if (TeamById(teamId) is not { } team) return TeamErrors.TeamNotFound;
+        if (TeamNames.Clean(name) is not { } clean) return TeamNames.Invalid;
+        team.Name = clean;
+        return null;
+    }
+
+    /// <summary>Teams in rank order: score, then rounds fully correct, then team number.</summary>
+    public IReadOnlyList<Team> TeamRanking() =>
+        Teams.OrderByDescending(t => t.Score).ThenByDescending(t => t.CorrectCount).ThenBy(t => t.Id).ToList();
+
+    private void AddTeams(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var id = Teams.Count + 1;
+            Teams.Add(new Team { Id = id, Name = TeamNames.Name(Quiz.Language, id), Colour = TeamNames.Colour(id) });
+        }
+    }
+
+    private Team SmallestTeam() => Teams.OrderBy(t => Members(t.Id).Count()).ThenBy(t => t.Id).First();
+
+    /// <summary>
+    /// At the start: automatic teams are dealt like cards from a shuffled list of learners, so sizes differ by one at
+    /// most; where learners chose, those who did not are placed in the smallest teams.
+    /// </summary>
+    private void FormTeams(TeamOptions options)
+    {
+        var seats = ActiveSeats.ToList();
+        if (options.Formation == TeamFormation.Auto)
+        {
+            AddTeams(Math.Max(1, (seats.Count + options.Size - 1) / options.Size));
+            var shuffled = seats.OrderBy(s => Shuffle(s.Id)).ToList();
+            for (var i = 0; i < shuffled.Count; i++) shuffled[i].TeamId = Teams[i % Teams.Count].Id;
+            return;
+        }
+        foreach (var seat in seats.Where(s => s.TeamId is null)) seat.TeamId = SmallestTeam().Id;
+    }
+
+    /// <summary>A deterministic shuffle key of a seat, different between sessions.</summary>
+    private uint Shuffle(int seatId) => (uint)ShuffleSeed(-1) ^ (uint)seatId * 2246822519u;
 
     // ----- Questions -----
 
@@ -106,9 +196,19 @@ public sealed class GameSession
         if (string.IsNullOrEmpty(answerId) || answerId.Length > MaxAnswerIdLength || !answerId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             return AnswerOutcome.Refused(GameError.AnswerIdInvalid);
         var round = CurrentRound;
+        SubmittedAnswer? replaced = null;
         // A retry of an acknowledged answer gets the same acknowledgement, whatever happened since.
         if (round is not null && round.QuestionIndex == questionIndex && round.Answers.TryGetValue(seatId, out var previous))
-            return previous.AnswerId == answerId ? AnswerOutcome.Repeated(previous) : AnswerOutcome.Refused(GameError.AlreadyAnswered);
+        {
+            if (previous.AnswerId == answerId || previous.ReplacedAnswerIds?.Contains(answerId) == true) return AnswerOutcome.Repeated(previous);
+            // In a consensus round a member may change its vote until the deadline; otherwise one answer is final.
+            if (Phase == SessionPhase.Discussion) return AnswerOutcome.Refused(GameError.AnswerTooLate);
+            if (!(round.Consensus && Phase == SessionPhase.QuestionOpen)) return AnswerOutcome.Refused(GameError.AlreadyAnswered);
+            replaced = previous;
+        }
+        if (round is not null && round.QuestionIndex == questionIndex && round.FirstAnswers is { } first
+            && first.TryGetValue(seatId, out var firstVote) && firstVote.AnswerId == answerId)
+            return AnswerOutcome.Repeated(firstVote);
         if (Rounds.Any(r => r.QuestionIndex == questionIndex && r.Answers.TryGetValue(seatId, out var old) && old.AnswerId == answerId))
             return AnswerOutcome.Repeated(Rounds.First(r => r.QuestionIndex == questionIndex).Answers[seatId]);
         if (round is null || Phase != SessionPhase.QuestionOpen)
@@ -131,21 +231,40 @@ public sealed class GameSession
             // Ordering answers arrive in display ids; grade them in authored indexes.
             Credit = question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(answer, ShuffleSeed(questionIndex)) : answer),
         };
+        if (replaced is not null)
+            submitted.ReplacedAnswerIds = [.. (replaced.ReplacedAnswerIds ?? []).TakeLast(MaxReplacedVotes - 1), replaced.AnswerId];
         round.Answers[seatId] = submitted;
         return AnswerOutcome.Accepted(submitted);
     }
 
-    /// <summary>Closes the open question once its deadline has passed; true when something changed.</summary>
+    /// <summary>Closes the open question once its deadline has passed, or ends a discussion at its end; true when something changed.</summary>
     public bool Tick(DateTimeOffset now)
     {
+        if (Phase == SessionPhase.Discussion && CurrentRound is { DiscussionDeadline: { } end } discussed && now >= end)
+        {
+            OpenSecondVote(discussed, now);
+            return true;
+        }
         if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round || now < round.Deadline) return false;
-        CloseRound(round);
+        CloseRound(round, now);
         return true;
     }
 
-    /// <summary>Every connected learner has answered the open question (and there is at least one).</summary>
+    /// <summary>When the game next needs a tick: the open question's deadline or the discussion's end; null when paused or waiting for the trainer.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextDeadline => Phase switch
+    {
+        SessionPhase.QuestionOpen when CurrentRound is { Paused: false } round => round.Deadline,
+        SessionPhase.Discussion => CurrentRound?.DiscussionDeadline,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Every connected learner has answered the open question (and there is at least one). Never true in a consensus
+    /// round: members may change their vote until the deadline.
+    /// </summary>
     public bool AllAnswered(IReadOnlyCollection<int> connectedSeatIds) =>
-        Phase == SessionPhase.QuestionOpen && CurrentRound is { } round
+        Phase == SessionPhase.QuestionOpen && CurrentRound is { Consensus: false } round
         && connectedSeatIds.Count > 0 && connectedSeatIds.All(id => round.Answers.ContainsKey(id) || SeatById(id) is null);
 
     public GameError? Pause(DateTimeOffset now)
@@ -163,20 +282,21 @@ public sealed class GameSession
         return null;
     }
 
-    /// <summary>The trainer closes the question before its deadline.</summary>
-    public GameError? RevealNow()
+    /// <summary>The trainer closes the question before its deadline (a first vote of peer instruction: on to the discussion).</summary>
+    public GameError? RevealNow(DateTimeOffset now)
     {
         if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { } round) return GameError.WrongPhase;
-        CloseRound(round);
+        CloseRound(round, now);
         return null;
     }
 
     /// <summary>Drops the open question without scoring it and moves on.</summary>
     public GameError? Skip(DateTimeOffset now)
     {
-        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { } round) return GameError.WrongPhase;
+        if (Phase is not (SessionPhase.QuestionOpen or SessionPhase.Discussion) || CurrentRound is not { } round) return GameError.WrongPhase;
         round.Closed = true;
         round.Skipped = true;
+        round.DiscussionDeadline = null;
         round.PausedRemaining = null;
         AdvanceFrom(round.QuestionIndex, now);
         return null;
@@ -196,6 +316,9 @@ public sealed class GameSession
             case SessionPhase.Podium:
                 Phase = SessionPhase.Ended;
                 return null;
+            case SessionPhase.Discussion:
+                OpenSecondVote(CurrentRound!, now);
+                return null;
             default:
                 return GameError.WrongPhase;
         }
@@ -205,7 +328,17 @@ public sealed class GameSession
     public GameError? End()
     {
         if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
-        if (Phase == SessionPhase.QuestionOpen && CurrentRound is { } round) CloseRound(round);
+        if (Phase is SessionPhase.QuestionOpen or SessionPhase.Discussion && CurrentRound is { } round)
+        {
+            // A peer-instruction question ended before its second vote is scored on the votes given so far.
+            if (round.Stage == 1 || Phase == SessionPhase.Discussion)
+            {
+                if (round.FirstAnswers is { } first) round.Answers = first;
+                round.Stage = 0;
+                round.DiscussionDeadline = null;
+            }
+            CloseRound(round, round.Deadline ?? round.OpenedAt);
+        }
         Phase = SessionPhase.Ended;
         return null;
     }
@@ -219,8 +352,29 @@ public sealed class GameSession
 
     private void OpenQuestion(int index, DateTimeOffset now)
     {
-        var limit = TimeSpan.FromSeconds(Quiz.Questions[index].TimeLimitSeconds);
-        Rounds.Add(new Round { QuestionIndex = index, OpenedAt = now, Deadline = now + limit });
+        var question = Quiz.Questions[index];
+        var limit = TimeSpan.FromSeconds(question.TimeLimitSeconds);
+        Rounds.Add(new Round
+        {
+            QuestionIndex = index,
+            OpenedAt = now,
+            Deadline = now + limit,
+            Stage = question.PeerInstruction ? 1 : 0,
+            Consensus = IsTeamGame && question.Collaborative,
+        });
+        Phase = SessionPhase.QuestionOpen;
+    }
+
+    /// <summary>Peer instruction: the first votes are kept aside and the question opens again, with its full time.</summary>
+    private void OpenSecondVote(Round round, DateTimeOffset now)
+    {
+        round.FirstAnswers = round.Answers;
+        round.Answers = [];
+        round.Stage = 2;
+        round.DiscussionDeadline = null;
+        round.Closed = false;
+        round.OpenedAt = now;
+        round.Deadline = now + TimeSpan.FromSeconds(Quiz.Questions[round.QuestionIndex].TimeLimitSeconds);
         Phase = SessionPhase.QuestionOpen;
     }
 
@@ -230,14 +384,27 @@ public sealed class GameSession
         else Phase = SessionPhase.Podium;
     }
 
-    private void CloseRound(Round round)
+    private void CloseRound(Round round, DateTimeOffset now)
     {
         var question = Quiz.Questions[round.QuestionIndex];
-        round.Closed = true;
         round.PausedRemaining = null;
+        if (round.Stage == 1)
+        {
+            // The first vote of peer instruction closes without reveal: time to discuss.
+            Phase = SessionPhase.Discussion;
+            round.DiscussionDeadline = now + TimeSpan.FromSeconds(question.DiscussionSeconds);
+            return;
+        }
+        round.Closed = true;
         Phase = SessionPhase.Reveal;
         if (!question.IsGraded)
             return;
+        if (round.Consensus) ScoreConsensus(round, question);
+        else ScoreIndividually(round, question);
+    }
+
+    private void ScoreIndividually(Round round, Question question)
+    {
         var limit = TimeSpan.FromSeconds(question.TimeLimitSeconds);
         foreach (var seat in ActiveSeats)
         {
@@ -257,6 +424,82 @@ public sealed class GameSession
             {
                 seat.CorrectCount++;
                 seat.CorrectTimeMs += answer.ElapsedMs;
+            }
+        }
+        if (Teams.Count == 0) return;
+        // In an individual round a team earns the mean of its members' points: every member counts, so a team is
+        // not rewarded for leaving its weaker members out, and team sizes (within one of each other) do not matter.
+        round.TeamResults = [];
+        foreach (var team in Teams)
+        {
+            var members = Members(team.Id).ToList();
+            var answers = members.Select(m => round.Answers.GetValueOrDefault(m.Id)).ToList();
+            var result = new TeamRoundResult
+            {
+                TeamId = team.Id,
+                Members = members.Count,
+                Votes = answers.Count(a => a is not null),
+                Credit = members.Count == 0 ? 0 : answers.Sum(a => a?.Credit ?? 0) / members.Count,
+                Correct = members.Count > 0 && answers.Count(a => a?.Correct == true) * 2 > members.Count,
+                Points = members.Count == 0 ? 0 : (int)Math.Round(answers.Sum(a => a?.Points ?? 0) / (double)members.Count, MidpointRounding.AwayFromZero),
+            };
+            round.TeamResults.Add(result);
+            team.Score += result.Points;
+            if (result.Correct) team.CorrectCount++;
+        }
+    }
+
+    /// <summary>
+    /// A consensus round: each team's answer is decided from its members' votes (<see cref="Consensus"/>) and graded
+    /// without a speed component; every member who voted shares the team's result and points, plus its own streak
+    /// bonus. Members who did not vote score nothing. Their own vote is kept to show them how they voted.
+    /// </summary>
+    private void ScoreConsensus(Round round, Question question)
+    {
+        var tieBreak = Options.Teams?.TieBreak ?? TieBreak.FirstVote;
+        var consensusRound = Rounds.Count(r => r.Consensus && r.Closed && r != round && !r.Skipped);
+        round.TeamResults = [];
+        foreach (var team in Teams)
+        {
+            var members = Members(team.Id).ToList();
+            var votes = members.Where(m => round.Answers.ContainsKey(m.Id))
+                .Select(m => new Vote(m.Id, round.Answers[m.Id].Answer, round.Answers[m.Id].ReceivedAt)).ToList();
+            var teamAnswer = Consensus.Decide(votes, tieBreak, Consensus.Captain(members.Select(m => m.Id).ToList(), consensusRound));
+            var credit = teamAnswer is null ? 0 : question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(teamAnswer, ShuffleSeed(round.QuestionIndex)) : teamAnswer);
+            var result = new TeamRoundResult
+            {
+                TeamId = team.Id,
+                Answer = teamAnswer,
+                Members = members.Count,
+                Votes = votes.Count,
+                Credit = credit,
+                Correct = teamAnswer is not null && ScoringRules.IsCorrect(credit),
+                Points = ScoringRules.AnswerPoints(question.Points, credit, TimeSpan.Zero, TimeSpan.Zero, speedScoring: false),
+            };
+            round.TeamResults.Add(result);
+            team.Score += result.Points;
+            if (result.Correct) team.CorrectCount++;
+        }
+        foreach (var seat in ActiveSeats)
+        {
+            var result = round.TeamResults.FirstOrDefault(r => r.TeamId == seat.TeamId);
+            if (result is null || !round.Answers.TryGetValue(seat.Id, out var vote))
+            {
+                seat.Streak = 0;
+                continue;
+            }
+            vote.OwnCredit = vote.Credit;
+            vote.Credit = result.Credit;
+            vote.Correct = result.Correct;
+            seat.Streak = vote.Correct ? seat.Streak + 1 : 0;
+            seat.BestStreak = Math.Max(seat.BestStreak, seat.Streak);
+            vote.StreakAfter = seat.Streak;
+            vote.Points = result.Points + (vote.Correct ? ScoringRules.StreakBonus(question.Points, seat.Streak) : 0);
+            seat.Score += vote.Points;
+            if (vote.Correct)
+            {
+                seat.CorrectCount++;
+                seat.CorrectTimeMs += vote.ElapsedMs;
             }
         }
     }

@@ -18,6 +18,12 @@ public static class Nickname
         var text = raw.Normalize(NormalizationForm.FormC).Trim();
         var length = new StringInfo(text).LengthInTextElements;
         if (length is < 1 or > MaxLength) return null;
+        return HasForbiddenCharacters(text) ? null : text;
+    }
+
+    /// <summary>Control, invisible or unassigned characters: what a name shown to others may not hold.</summary>
+    public static bool HasForbiddenCharacters(string text)
+    {
         foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
@@ -25,9 +31,9 @@ public static class Nickname
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
                 or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
                 or UnicodeCategory.OtherNotAssigned)
-                return null;
+                return true;
         }
-        return text;
+        return false;
     }
 
     /// <summary>False for text with a lone surrogate, which cannot be normalised or displayed.</summary>

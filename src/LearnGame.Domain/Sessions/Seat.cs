@@ -16,4 +16,7 @@ public sealed class Seat
     /// <summary>Total time taken by correct answers, the second tie-breaker.</summary>
     [JsonInclude] public long CorrectTimeMs { get; internal set; }
     [JsonInclude] public bool Kicked { get; internal set; }
+
+    /// <summary>The learner's team in a team session, once it has one.</summary>
+    [JsonInclude] public int? TeamId { get; internal set; }
 }

@@ -8,4 +8,10 @@ public sealed record SessionOptions
 
     /// <summary>Close a question as soon as every connected learner has answered.</summary>
     public bool CloseWhenAllAnswered { get; init; } = true;
+
+    /// <summary>Play in teams; null for an individual game.</summary>
+    public Teams.TeamOptions? Teams { get; init; }
+
+    /// <summary>The problems with these options, as (field, message); empty when they are valid.</summary>
+    public IEnumerable<(string Field, string Message)> Problems() => Teams?.Problems() ?? [];
 }

@@ -12,4 +12,7 @@ public enum SessionPhase
     Leaderboard,
     Podium,
     Ended,
+
+    /// <summary>Peer instruction: between the first and the second vote, learners discuss (in their teams, or with neighbours).</summary>
+    Discussion,
 }

@@ -14,4 +14,10 @@ public sealed class SubmittedAnswer
     [JsonInclude] public bool Correct { get; internal set; }
     [JsonInclude] public int Points { get; internal set; }
     [JsonInclude] public int StreakAfter { get; internal set; }
+
+    /// <summary>Consensus round: the credit of this member's own vote (the scored result is the team's).</summary>
+    [JsonInclude] public double? OwnCredit { get; internal set; }
+
+    /// <summary>Consensus round: ids of the votes this one replaced, so that a late retry of one changes nothing.</summary>
+    [JsonInclude] public List<string>? ReplacedAnswerIds { get; internal set; }
 }

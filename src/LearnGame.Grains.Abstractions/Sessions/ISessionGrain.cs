@@ -18,6 +18,9 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// <summary>The trainer (or the projector) connects with the host token.</summary>
     Task<HostResult> Host(string hostToken);
 
+    /// <summary>A learner picks its team in the lobby (sessions where learners choose).</summary>
+    Task<ActionResult> ChooseTeam(int seatId, int teamId);
+
     Task<AnswerAck> SubmitAnswer(int seatId, int questionIndex, string answerId, Answer answer, DateTimeOffset receivedAt);
 
     Task<ActionResult> Control(string hostToken, HostCommand command);

@@ -47,10 +47,14 @@ public sealed record AnswerAck(
 
 /// <summary>A trainer's action on the session.</summary>
 [GenerateSerializer, Immutable, Alias("lg.HostCommand")]
-public sealed record HostCommand([property: Id(0)] HostAction Action, [property: Id(1)] int SeatId = 0);
+public sealed record HostCommand(
+    [property: Id(0)] HostAction Action,
+    [property: Id(1)] int SeatId = 0,
+    [property: Id(2)] int TeamId = 0,
+    [property: Id(3)] string? Text = null);
 
 [GenerateSerializer, Alias("lg.HostAction")]
-public enum HostAction { Start, Kick, Lock, Unlock, Pause, Resume, Reveal, Skip, Next, End }
+public enum HostAction { Start, Kick, Lock, Unlock, Pause, Resume, Reveal, Skip, Next, End, MoveToTeam, RenameTeam }
 
 /// <summary>Everything a (re)connecting client needs to show the current phase.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SessionSnapshot")]
@@ -75,11 +79,17 @@ public sealed record SessionSnapshot
     [Id(16)] public LeaderboardView? Leaderboard { get; init; }
     [Id(17)] public SeatView? You { get; init; }
     [Id(18)] public long Sequence { get; init; }
+
+    /// <summary>Team session: the teams (empty before automatic teams are formed, and in individual sessions).</summary>
+    [Id(19)] public IReadOnlyList<TeamView> Teams { get; init; } = [];
+
+    /// <summary>Peer instruction: when the discussion ends.</summary>
+    [Id(20)] public DateTimeOffset? DiscussionDeadline { get; init; }
 }
 
 /// <summary>A learner in the lobby list: public data only.</summary>
 [GenerateSerializer, Immutable, Alias("lg.LobbyLearner")]
-public sealed record LobbyLearner([property: Id(0)] int SeatId, [property: Id(1)] string Nickname, [property: Id(2)] bool Connected);
+public sealed record LobbyLearner([property: Id(0)] int SeatId, [property: Id(1)] string Nickname, [property: Id(2)] bool Connected, [property: Id(3)] int? TeamId = null);
 
 /// <summary>The reconnecting learner's own seat: standing, the answer already given, and the last result.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SeatView")]
@@ -89,7 +99,8 @@ public sealed record SeatView(
     [property: Id(2)] Standing Standing,
     [property: Id(3)] Answer? Answer,
     [property: Id(4)] string? AnswerId,
-    [property: Id(5)] LearnerResult? Result);
+    [property: Id(5)] LearnerResult? Result,
+    [property: Id(6)] TeamVotesView? TeamVotes = null);
 
 /// <summary>Events of one session, in order, pre-serialised once as UTF-8 JSON for every connection.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SessionEventBatch")]

@@ -17,10 +17,15 @@ public static class SessionEvents
     public const string Podium = "podium";
     public const string Ended = "ended";
     public const string Kicked = "kicked";
+    public const string Discussion = "discussion";
+    public const string TeamVotes = "teamVotes";
 }
 
 /// <summary>The lobby list changed, or the lobby was locked or unlocked.</summary>
-public sealed record LobbyPayload(IReadOnlyList<LobbyLearner> Learners, int Count, bool Locked);
+public sealed record LobbyPayload(IReadOnlyList<LobbyLearner> Learners, int Count, bool Locked, IReadOnlyList<TeamView>? Teams = null);
+
+/// <summary>Peer instruction: the first vote is closed; learners discuss until the deadline (or the trainer's "next").</summary>
+public sealed record DiscussionPayload(int QuestionIndex, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs, int AnsweredCount);
 
 /// <summary>A question opened (or resumed): the deadline and the server's clock, to count down in sync.</summary>
 public sealed record QuestionPayload(QuestionView Question, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs);

@@ -73,6 +73,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<ActionResult> Create(Quiz quiz, SessionOptions options, string joinCode, string hostToken)
     {
         if (Game is not null) return ActionResult.Fail("session-exists", "This session already exists.");
+        if (options.Problems().ToList() is { Count: > 0 } problems)
+            return ActionResult.Fail("options-invalid", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
         if (QuizValidator.Validate(quiz) is { Count: > 0 } errors)
             return ActionResult.Fail("quiz-invalid", string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
         _state.State.Game = GameSession.Create(this.GetPrimaryKey(), joinCode, quiz, options, hostToken, Now);
@@ -121,6 +123,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (await CloseIfEveryoneAnswered()) Announce();
     }
 
+    public async Task<ActionResult> ChooseTeam(int seatId, int teamId)
+    {
+        if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
+        if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
+        _lobbyDirty = true;
+        await _commit.Commit();
+        Announce();
+        return ActionResult.Success;
+    }
+
     public async Task Subscribe(ISessionObserver relay)
     {
         // A new silo is remembered durably; renewals stay in memory until the next write carries them.
@@ -151,16 +163,17 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (outcome.Error is { } error)
         {
             // The deadline passed but the timer has not fired yet: close now so nobody else gets in.
-            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendReveal(); await CommitAndAnnounce(); }
+            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); await CommitAndAnnounce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
         if (!outcome.IsRepeat) _answerCountDirty = true;
+        if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
         try
         {
             if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys))
             {
-                game.RevealNow();
-                AppendReveal();
+                game.RevealNow(Now);
+                AppendPhase(game, Now);
             }
             await _commit.Commit();
         }
@@ -188,10 +201,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             HostAction.Unlock => game.SetLocked(false),
             HostAction.Pause => game.Pause(now),
             HostAction.Resume => game.Resume(now),
-            HostAction.Reveal => game.RevealNow(),
+            HostAction.Reveal => game.RevealNow(now),
             HostAction.Skip => game.Skip(now),
             HostAction.Next => game.Next(now),
             HostAction.End => game.End(),
+            HostAction.MoveToTeam => game.MoveToTeam(command.SeatId, command.TeamId),
+            HostAction.RenameTeam => game.RenameTeam(command.TeamId, command.Text),
             _ => new GameError("unknown-action", "Unknown action."),
         };
         if (error is not null) return ActionResult.Fail(error);
@@ -212,7 +227,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                     new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
                 _lobbyDirty = true;
                 break;
-            case HostAction.Lock or HostAction.Unlock:
+            case HostAction.Lock or HostAction.Unlock or HostAction.MoveToTeam or HostAction.RenameTeam:
                 _lobbyDirty = true;
                 break;
             case HostAction.Pause:
@@ -220,9 +235,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                 break;
             case HostAction.Resume:
                 Append(SessionEvents.Resumed, QuestionPayload(game, now));
-                break;
-            case HostAction.Reveal:
-                AppendReveal();
                 break;
             default:
                 AppendPhase(game, now);
@@ -242,6 +254,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             case SessionPhase.Reveal:
                 AppendReveal();
                 break;
+            case SessionPhase.Discussion:
+                var round = game.CurrentRound!;
+                var end = round.DiscussionDeadline!.Value;
+                Append(SessionEvents.Discussion, new DiscussionPayload(round.QuestionIndex, end, now, (long)Max(TimeSpan.Zero, end - now).TotalMilliseconds,
+                    round.Answers.Count));
+                break;
             case SessionPhase.Leaderboard:
                 AppendWithStandings(SessionEvents.Leaderboard, SessionViews.Leaderboard(game));
                 break;
@@ -253,6 +271,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                 AppendWithStandings(SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game)));
                 break;
         }
+        ArmDeadline();
     }
 
     private void AppendReveal()
@@ -262,6 +281,15 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         var personal = SessionViews.Results(game, ranks).ToDictionary(r => r.Key, r => Json(r.Value));
         Append(SessionEvents.Reveal, SessionViews.Reveal(game), EventAudience.Everyone, SessionEvents.Result, personal);
         ArmDeadline();
+    }
+
+    /// <summary>A consensus vote changed: the team's votes go to that team's members only.</summary>
+    private void AppendTeamVotes(GameSession game, int teamId)
+    {
+        if (SessionViews.TeamVotes(game, teamId) is not { } votes) return;
+        var bytes = Json(votes);
+        Append<object?>(SessionEvents.TeamVotes, null, EventAudience.Nobody, SessionEvents.TeamVotes,
+            game.Members(teamId).ToDictionary(m => m.Id, _ => bytes));
     }
 
     private void AppendWithStandings<T>(string name, T payload)
@@ -286,7 +314,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     {
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        if (Game is not { Phase: SessionPhase.QuestionOpen, CurrentRound: { Paused: false, Deadline: { } deadline } }) return;
+        if (Game?.NextDeadline is not { } deadline) return;
         var due = deadline - Now;
         if (due < TimeSpan.Zero) due = TimeSpan.Zero;
         _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
@@ -300,15 +328,15 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             ArmDeadline();
             return;
         }
-        AppendReveal();
+        AppendPhase(game, Now);
         await CommitAndAnnounce();
     }
 
     private async Task<bool> CloseIfEveryoneAnswered()
     {
         if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys)) return false;
-        game.RevealNow();
-        AppendReveal();
+        game.RevealNow(Now);
+        AppendPhase(game, Now);
         await _commit.Commit();
         return true;
     }
@@ -388,11 +416,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     private LobbyPayload LobbyPayload(GameSession game)
     {
         var learners = Learners(game);
-        return new LobbyPayload(learners, learners.Count, game.Locked);
+        return new LobbyPayload(learners, learners.Count, game.Locked, game.IsTeamGame ? SessionViews.Teams(game) : null);
     }
 
     private List<LobbyLearner> Learners(GameSession game) =>
-        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id))).ToList();
+        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id), s.TeamId)).ToList();
 
     private SessionSnapshot BuildSnapshot(Seat? seat, bool isHost)
     {
@@ -405,7 +433,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         {
             var own = SessionViews.OwnAnswer(game, seat.Id);
             var result = game.Phase is SessionPhase.Reveal or SessionPhase.Leaderboard && SessionViews.Results(game, ranks).TryGetValue(seat.Id, out var r) ? r : null;
-            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result);
+            var votes = game.Phase == SessionPhase.QuestionOpen && seat.TeamId is { } team ? SessionViews.TeamVotes(game, team) : null;
+            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result, votes);
         }
         var remaining = round?.Remaining(now) ?? TimeSpan.Zero;
         return new SessionSnapshot
@@ -429,12 +458,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             Leaderboard = game.Phase is SessionPhase.Leaderboard or SessionPhase.Podium or SessionPhase.Ended ? SessionViews.Leaderboard(game) : null,
             You = you,
             Sequence = _durableSequence,
+            Teams = SessionViews.Teams(game),
+            DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
         };
     }
 
     private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, QuizJson.Options);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with {Questions} questions")]
     private static partial void LogCreated(ILogger log, Guid sessionId, int questions);

@@ -68,6 +68,20 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
         }
     }
 
+    /// <summary>In the lobby of a session where learners choose their team.</summary>
+    public async Task<ActionResult> ChooseTeam(int teamId)
+    {
+        if (Role is not LearnerRole learner) return ActionResult.Fail(HubErrors.NotJoined);
+        try
+        {
+            return await grains.GetGrain<ISessionGrain>(learner.SessionId).ChooseTeam(learner.SeatId, teamId);
+        }
+        catch (Exception e)
+        {
+            return ActionResult.Fail(Unavailable(e));
+        }
+    }
+
     // ----- Trainer -----
 
     public async Task<HostResult> Host(Guid sessionId, string? hostToken)
@@ -101,6 +115,8 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
     public Task<ActionResult> Skip() => Control(new HostCommand(HostAction.Skip));
     public Task<ActionResult> Next() => Control(new HostCommand(HostAction.Next));
     public Task<ActionResult> End() => Control(new HostCommand(HostAction.End));
+    public Task<ActionResult> MoveToTeam(int seatId, int teamId) => Control(new HostCommand(HostAction.MoveToTeam, seatId, teamId));
+    public Task<ActionResult> RenameTeam(int teamId, string? name) => Control(new HostCommand(HostAction.RenameTeam, TeamId: teamId, Text: name));
 
     private async Task<ActionResult> Control(HostCommand command)
     {

@@ -124,7 +124,7 @@ public class SessionViewsTests
 
         Assert.Equal(1, good.Answer!.Credit);
         Assert.True(naive.Answer!.Credit < 1);
-        game.Session.RevealNow();
+        game.Session.RevealNow(game.Now);
         Assert.Equal(right, SessionViews.Reveal(game.Session)!.CorrectAnswer!.Order);
     }
 

@@ -15,7 +15,7 @@ public class WrongPhaseTests
             "Start" => session.Start(now),
             "Pause" => session.Pause(now),
             "Resume" => session.Resume(now),
-            "RevealNow" => session.RevealNow(),
+            "RevealNow" => session.RevealNow(now),
             "Skip" => session.Skip(now),
             "Next" => session.Next(now),
             "End" => session.End(),

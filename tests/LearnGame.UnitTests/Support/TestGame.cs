@@ -45,7 +45,7 @@ internal sealed class TestGame
 
     public void Next() => Assert.Null(Session.Next(Now));
 
-    public void RevealNow() => Assert.Null(Session.RevealNow());
+    public void RevealNow() => Assert.Null(Session.RevealNow(Now));
 
     /// <summary>Reveal → Leaderboard → next question.</summary>
     public void NextQuestion()

@@ -17,7 +17,9 @@ public sealed record QuestionView(
     double? Min = null,
     double? Max = null,
     double? Step = null,
-    string? Unit = null)
+    string? Unit = null,
+    bool Collaborative = false,
+    int Stage = 0)
 {
     public static QuestionView Of(Question question, int index, int count, int shuffleSeed)
     {
