@@ -18,12 +18,13 @@ public sealed class Classroom : IAsyncDisposable
     public GameClient Trainer { get; }
     public List<GameClient> Learners { get; } = [];
 
-    public static async Task<Classroom> Open(ServerEndpoint server, int learners, Quiz? quiz = null, bool closeWhenAllAnswered = false, bool speedScoring = true)
+    public static async Task<Classroom> Open(ServerEndpoint server, int learners, Quiz? quiz = null, bool closeWhenAllAnswered = false, bool speedScoring = true,
+        object? options = null)
     {
         var body = new
         {
             quiz = JsonNode.Parse(QuizJson.Write(quiz ?? TestQuizzes.Short())),
-            options = new { closeWhenAllAnswered, speedScoring },
+            options = options ?? new { closeWhenAllAnswered, speedScoring },
         };
         var created = await TrainerApi.CreateSession(server, body);
         var trainer = await GameClient.Connect(server);

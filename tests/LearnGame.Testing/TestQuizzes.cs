@@ -33,4 +33,12 @@ public static class TestQuizzes
         new Answer { Choices = [0] }, new Answer { Choices = [0] }, new Answer { Flag = false }, new Answer { Text = "girafe" },
         new Answer { Number = 300 }, new Answer { Order = [2, 1, 0] }, new Answer { Choices = [1] },
     ]);
+
+    /// <summary>A collaborative question (right: 1), then a peer-instruction question (right: 2), then a plain one (right: 1).</summary>
+    public static Quiz Cooperative(int timeLimitSeconds = 60) => new("Cooperation", QuizLanguage.Fr,
+    [
+        new SingleChoiceQuestion { Text = "Ensemble", Choices = ["a", "b", "c", "d"], Correct = 1, TimeLimitSeconds = timeLimitSeconds, Collaborative = true },
+        new SingleChoiceQuestion { Text = "Votez, discutez, revotez", Choices = ["a", "b", "c", "d"], Correct = 2, TimeLimitSeconds = timeLimitSeconds, PeerInstruction = true, DiscussionSeconds = 120 },
+        new SingleChoiceQuestion { Text = "Seul", Choices = ["a", "b", "c", "d"], Correct = 1, TimeLimitSeconds = timeLimitSeconds },
+    ]);
 }

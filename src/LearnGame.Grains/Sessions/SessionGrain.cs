@@ -237,6 +237,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                 Append(SessionEvents.Resumed, QuestionPayload(game, now));
                 break;
             default:
+                // Automatic teams are formed at the start: the lobby list (with each learner's team) changes.
+                if (command.Action == HostAction.Start && game.IsTeamGame) _lobbyDirty = true;
                 AppendPhase(game, now);
                 break;
         }
