@@ -11,7 +11,8 @@ public sealed record SessionReport(
     SessionPhase Phase,
     DateTimeOffset CreatedAt,
     IReadOnlyList<QuestionReport> Questions,
-    IReadOnlyList<LearnerReport> Learners)
+    IReadOnlyList<LearnerReport> Learners,
+    IReadOnlyList<TeamReport>? Teams = null)
 {
     public static SessionReport Of(GameSession session)
     {
@@ -19,8 +20,9 @@ public sealed record SessionReport(
         var active = session.ActiveSeats.ToList();
         var questions = session.Rounds.Where(r => r.Closed).Select(r => QuestionReport.Of(session, r)).ToList();
         var learners = active.OrderBy(s => ranks[s.Id]).Select(s => LearnerReport.Of(session, s, ranks[s.Id])).ToList();
+        var teams = session.Teams.Count == 0 ? null : session.TeamRanking().Select((t, i) => TeamReport.Of(session, t, i + 1)).ToList();
         return new SessionReport(session.Id, session.Quiz.Title, session.Quiz.Language == Quizzes.QuizLanguage.Fr ? "fr" : "en",
-            session.Phase, session.CreatedAt, questions, learners);
+            session.Phase, session.CreatedAt, questions, learners, teams);
     }
 }
 
@@ -85,7 +87,8 @@ public sealed record LearnerReport(
     int CorrectCount,
     int AnsweredCount,
     long TotalTimeMs,
-    IReadOnlyList<LearnerAnswerReport> Answers)
+    IReadOnlyList<LearnerAnswerReport> Answers,
+    int? TeamId = null)
 {
     public static LearnerReport Of(GameSession session, Seat seat, int rank)
     {
@@ -95,9 +98,36 @@ public sealed record LearnerReport(
             return new LearnerAnswerReport(r.QuestionIndex, a is not null, a?.Correct ?? false, a?.Credit ?? 0, a?.Points ?? 0, a?.ElapsedMs, a?.Answer);
         }).ToList();
         return new LearnerReport(seat.Id, seat.Nickname, rank, seat.Score, seat.CorrectCount, answers.Count(a => a.Answered),
-            answers.Sum(a => a.TimeMs ?? 0), answers);
+            answers.Sum(a => a.TimeMs ?? 0), answers, seat.TeamId);
     }
 }
 
 /// <summary>One answer in a learner's report.</summary>
 public sealed record LearnerAnswerReport(int QuestionIndex, bool Answered, bool Correct, double Credit, int Points, long? TimeMs, Answer? Answer);
+
+/// <summary>One team's results: rank, score, rounds won, its current members, and its result in every played round.</summary>
+public sealed record TeamReport(
+    int TeamId,
+    string Name,
+    int Rank,
+    int Score,
+    int RoundsWon,
+    IReadOnlyList<string> Members,
+    IReadOnlyList<TeamRoundReport> Rounds)
+{
+    public static TeamReport Of(GameSession session, Teams.Team team, int rank) => new(
+        team.Id,
+        team.Name,
+        rank,
+        team.Score,
+        team.CorrectCount,
+        session.Members(team.Id).Select(m => m.Nickname).ToList(),
+        session.Rounds.Where(r => r.Closed && r.TeamResults is not null)
+            .Select(r => r.TeamResults!.FirstOrDefault(t => t.TeamId == team.Id) is { } t
+                ? new TeamRoundReport(r.QuestionIndex, r.Consensus, t.Votes, t.Members, t.Correct, t.Points, t.Answer)
+                : null)
+            .OfType<TeamRoundReport>().ToList());
+}
+
+/// <summary>A team in one round: votes (consensus) or answers given, members then, whether it won the round, its points.</summary>
+public sealed record TeamRoundReport(int QuestionIndex, bool Consensus, int Answered, int Members, bool Correct, int Points, Answer? Answer);

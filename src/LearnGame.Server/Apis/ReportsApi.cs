@@ -22,6 +22,10 @@ public static class ReportsApi
             await WithReport(sessionId, request, grains, report => Results.Json(report, QuizJson.Options)));
         reports.MapGet("/learners.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
             await WithReport(sessionId, request, grains, report => Csv(LearnersCsv(report, Separator(separator)), $"learners-{sessionId:N}.csv")));
+        reports.MapGet("/teams.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
+            await WithReport(sessionId, request, grains, report => report.Teams is null
+                ? Results.Json(new { error = "not-team-game", message = "This session was not played in teams." }, QuizJson.Options, statusCode: StatusCodes.Status404NotFound)
+                : Csv(TeamsCsv(report, Separator(separator)), $"teams-{sessionId:N}.csv")));
         reports.MapGet("/questions.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
             await WithReport(sessionId, request, grains, report => Csv(QuestionsCsv(report, Separator(separator)), $"questions-{sessionId:N}.csv")));
     }
@@ -44,15 +48,35 @@ public static class ReportsApi
 
     public static string LearnersCsv(SessionReport report, char separator)
     {
+        var teams = report.Teams?.ToDictionary(t => t.TeamId, t => t.Name);
         var header = new List<string> { "rank", "nickname", "score", "correct", "answered", "totalTimeMs" };
+        if (teams is not null) header.Add("team");
         foreach (var q in report.Questions) header.AddRange([$"q{q.QuestionIndex + 1}Correct", $"q{q.QuestionIndex + 1}Points"]);
         var rows = report.Learners.Select(l =>
         {
             var row = new List<string> { Text(l.Rank), l.Nickname, Text(l.Score), Text(l.CorrectCount), Text(l.AnsweredCount), Text(l.TotalTimeMs) };
+            if (teams is not null) row.Add(l.TeamId is { } id ? teams.GetValueOrDefault(id, "") : "");
             foreach (var q in report.Questions)
             {
                 var a = l.Answers.FirstOrDefault(x => x.QuestionIndex == q.QuestionIndex);
                 row.AddRange([a is { Answered: true } ? (a.Correct ? "yes" : "no") : "", Text(a?.Points ?? 0)]);
+            }
+            return row.ToArray();
+        });
+        return Write(separator, header.ToArray(), rows);
+    }
+
+    public static string TeamsCsv(SessionReport report, char separator)
+    {
+        var header = new List<string> { "rank", "team", "score", "roundsWon", "members" };
+        foreach (var q in report.Questions) header.AddRange([$"q{q.QuestionIndex + 1}Won", $"q{q.QuestionIndex + 1}Points"]);
+        var rows = report.Teams!.Select(t =>
+        {
+            var row = new List<string> { Text(t.Rank), t.Name, Text(t.Score), Text(t.RoundsWon), string.Join(", ", t.Members) };
+            foreach (var q in report.Questions)
+            {
+                var r = t.Rounds.FirstOrDefault(x => x.QuestionIndex == q.QuestionIndex);
+                row.AddRange([r is null ? "" : r.Correct ? "yes" : "no", Text(r?.Points ?? 0)]);
             }
             return row.ToArray();
         });

@@ -78,4 +78,48 @@ public sealed class ReportsApiTests(ServerFixture fixture)
         http.DefaultRequestHeaders.Add("X-Host-Token", room.Learners[0].SeatToken);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync($"/api/sessions/{room.Created.SessionId}/report/learners.csv")).StatusCode);
     }
+
+    [Fact]
+    public async Task After_a_team_game_the_report_has_each_team_and_a_teams_csv()
+    {
+        await using var room = await Classroom.Open(Server, 0, options: new { speedScoring = false, closeWhenAllAnswered = false, teams = new { formation = "choose", count = 2 } });
+        foreach (var name in new[] { "Zoé", "Léo", "Inès" }) await room.AddLearner(name);
+        Assert.True((await room.Learners[0].Do("ChooseTeam", 2)).Ok);
+        Assert.True((await room.Learners[1].Do("ChooseTeam", 2)).Ok);
+        Assert.True((await room.Learners[2].Do("ChooseTeam", 1)).Ok);
+        await room.Start();
+        await room.Learners[0].Answer(0, new Answer { Choices = [1] });
+        await room.Learners[1].Answer(0, new Answer { Choices = [1] });
+        await room.Learners[2].Answer(0, new Answer { Choices = [0] });
+        await room.Trainer.Do("Reveal");
+        await room.Trainer.WaitForReveal(0);
+        using var http = Server.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Host-Token", room.Created.HostToken);
+
+        var report = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{room.Created.SessionId}/report");
+        var csv = await http.GetStringAsync($"/api/sessions/{room.Created.SessionId}/report/teams.csv?separator=semicolon");
+
+        var first = report.GetProperty("teams")[0];
+        Assert.Equal(2, first.GetProperty("teamId").GetInt32());
+        Assert.Equal(1000, first.GetProperty("score").GetInt32());
+        Assert.Equal(["Zoé", "Léo"], first.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+        Assert.True(first.GetProperty("rounds")[0].GetProperty("correct").GetBoolean());
+        Assert.Equal(2, report.GetProperty("learners")[0].GetProperty("teamId").GetInt32());
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("rank;team;score;roundsWon;members;q1Won;q1Points", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("1;Lynxes;1000;1;", lines[1]); // the test quiz is in English
+        var learners = await http.GetStringAsync($"/api/sessions/{room.Created.SessionId}/report/learners.csv");
+        Assert.Contains("totalTimeMs,team,", learners);
+    }
+
+    [Fact]
+    public async Task An_individual_game_has_no_teams_csv()
+    {
+        await using var room = await PlayedRoom();
+        using var http = Server.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Host-Token", room.Created.HostToken);
+        var response = await http.GetAsync($"/api/sessions/{room.Created.SessionId}/report/teams.csv");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("not-team-game", await response.Content.ReadAsStringAsync());
+    }
 }
