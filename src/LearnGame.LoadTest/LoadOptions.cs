@@ -28,6 +28,10 @@ public sealed record LoadOptions
     public bool Quiet { get; init; }
     /// <summary>Measure the raw WebSocket broadcast of this machine instead of a LearnGame server.</summary>
     public bool Baseline { get; init; }
+    /// <summary>Team mode: automatic teams of this size (0: an individual game).</summary>
+    public int TeamSize { get; init; }
+    /// <summary>Team mode: every question is a consensus round (members vote, the team answers).</summary>
+    public bool Consensus { get; init; }
 
     public int TotalLearners => Classrooms * Learners;
 
@@ -43,6 +47,8 @@ public sealed record LoadOptions
           --questions <n>        single-choice questions per quiz, 1..100 (default 10)
           --ramp-up <seconds>    spread the joins over this many seconds (default 5)
           --drop-share <0..1>    share of learners that drop and rejoin with their seat token mid-game (default 0)
+          --team-size <n>        play in automatic teams of n members, 2..50 (default: individual game)
+          --consensus            with --team-size: every question is a consensus round (the team answers by majority)
           --right-share <0..1>   average share of right answers (default 0.7)
           --think-ms <ms>        median thinking time, log-normal spread (default 3000)
           --time-limit <s>       each question's time limit, 5..240 (default 20)
@@ -79,6 +85,8 @@ public sealed record LoadOptions
                     "--ramp-up" => o with { RampUpSeconds = Real() },
                     "--drop-share" => o with { DropShare = Real() },
                     "--right-share" => o with { RightShare = Real() },
+                    "--team-size" => o with { TeamSize = Int() },
+                    "--consensus" => o with { Consensus = true },
                     "--think-ms" => o with { ThinkMedianMs = Int() },
                     "--time-limit" => o with { TimeLimitSeconds = Int() },
                     "--seed" => o with { Seed = Int() },
@@ -108,6 +116,8 @@ public sealed record LoadOptions
         if (Learners is < 1 or > 10_000) return "--learners must be 1..10000.";
         if (Questions is < 1 or > 100) return "--questions must be 1..100.";
         if (TimeLimitSeconds is < 5 or > 240) return "--time-limit must be 5..240.";
+        if (TeamSize is not 0 and (< 2 or > 50)) return "--team-size must be 2..50.";
+        if (Consensus && TeamSize == 0) return "--consensus needs --team-size.";
         if (DropShare is < 0 or > 1 || RightShare is < 0 or > 1) return "--drop-share and --right-share are between 0 and 1.";
         if (RampUpSeconds < 0 || ThinkMedianMs < 0 || TimeoutSeconds <= 0) return "--ramp-up, --think-ms must be ≥ 0 and --timeout > 0.";
         return null;

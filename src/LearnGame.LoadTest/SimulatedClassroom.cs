@@ -40,6 +40,7 @@ public sealed class SimulatedClassroom
             Choices = ["A", "B", "C", "D"],
             Correct = random.Next(4),
             TimeLimitSeconds = options.TimeLimitSeconds,
+            Collaborative = options.Consensus,
         }).ToList();
         var faker = new Faker(number % 2 == 0 ? "fr" : "en") { Random = new Randomizer(HashCode.Combine(options.Seed, number, 1)) };
         Learners = Enumerable.Range(0, options.Learners).Select(i =>
@@ -77,7 +78,8 @@ public sealed class SimulatedClassroom
     {
         var quiz = new Quiz($"Load test classroom {_number + 1}", _number % 2 == 0 ? QuizLanguage.Fr : QuizLanguage.En, Questions.Cast<Question>().ToList());
         // The trainer drives Reveal itself, as in a class where the trainer comments before revealing.
-        var body = "{\"quiz\":" + QuizJson.Write(quiz) + ",\"options\":{\"speedScoring\":true,\"closeWhenAllAnswered\":false}}";
+        var teams = Options.TeamSize > 0 ? $",\"teams\":{{\"formation\":\"auto\",\"size\":{Options.TeamSize}}}" : "";
+        var body = "{\"quiz\":" + QuizJson.Write(quiz) + ",\"options\":{\"speedScoring\":true,\"closeWhenAllAnswered\":false" + teams + "}}";
         using var response = await _http.PostAsync(new Uri(Options.Url, "/api/sessions"), new StringContent(body, Encoding.UTF8, "application/json"), Cancel);
         var text = await response.Content.ReadAsStringAsync(Cancel);
         if (!response.IsSuccessStatusCode) throw new SimulationException($"create-session:{(int)response.StatusCode}", $"Creating a session answered {(int)response.StatusCode}.");
@@ -182,6 +184,12 @@ public sealed class SimulatedClassroom
             if (q.AnsweredCount != acked) problems.Add($"classroom {_number + 1}, question {q.QuestionIndex + 1}: {q.AnsweredCount} answers counted, {acked} acknowledged");
         }
         if (report.Questions.Count != Questions.Count) problems.Add($"classroom {_number + 1}: {report.Questions.Count} questions played of {Questions.Count}");
+        if (Options.TeamSize > 0)
+        {
+            var expected = (bySeat.Count + Options.TeamSize - 1) / Options.TeamSize;
+            if (report.Teams is not { } teams || teams.Count < expected) problems.Add($"classroom {_number + 1}: {report.Teams?.Count ?? 0} teams, expected at least {expected}");
+            if (report.Learners.Any(l => l.TeamId is null)) problems.Add($"classroom {_number + 1}: a learner without a team");
+        }
         return problems;
     }
 
@@ -191,9 +199,10 @@ public sealed class SimulatedClassroom
         if (_trainer is { } t) await t.DisposeAsync();
     }
 
-    private sealed record Report(List<ReportQuestion> Questions, List<ReportLearner> Learners);
+    private sealed record Report(List<ReportQuestion> Questions, List<ReportLearner> Learners, List<ReportTeam>? Teams);
+    private sealed record ReportTeam(int TeamId);
     private sealed record ReportQuestion(int QuestionIndex, int AnsweredCount);
-    private sealed record ReportLearner(int SeatId, List<ReportAnswer> Answers);
+    private sealed record ReportLearner(int SeatId, List<ReportAnswer> Answers, int? TeamId);
     private sealed record ReportAnswer(int QuestionIndex, bool Answered, Answer? Answer);
 }
 

@@ -45,6 +45,16 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_classroom_in_teams_of_four_voting_by_consensus_passes_the_consistency_check()
+    {
+        var result = await Simulation.RunAsync(Short(learners: 12, questions: 2) with { TeamSize = 4, Consensus = true });
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Problems);
+        Assert.Equal(24, result.AnswersAcked);
+    }
+
+    [Fact]
     public async Task The_baseline_broadcaster_delivers_every_message_to_every_raw_client()
     {
         var result = await Baseline.RunAsync(new LoadOptions { Classrooms = 2, Learners = 10, TimeoutSeconds = 60 });
@@ -72,5 +82,8 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.NotNull(LoadOptions.Parse(["--learners"]).Error);
         Assert.NotNull(LoadOptions.Parse(["--drop-share", "1.5"]).Error);
         Assert.NotNull(LoadOptions.Parse(["--questions", "0"]).Error);
+        Assert.NotNull(LoadOptions.Parse(["--team-size", "1"]).Error);
+        Assert.NotNull(LoadOptions.Parse(["--consensus"]).Error);
+        Assert.Null(LoadOptions.Parse(["--team-size", "5", "--consensus"]).Error);
     }
 }
