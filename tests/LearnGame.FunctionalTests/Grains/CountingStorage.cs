@@ -16,6 +16,18 @@ public sealed class CountingStorage : IGrainStorage
     /// <summary>While true every write throws, as a database that is down would.</summary>
     public volatile bool Failing;
 
+    private volatile TaskCompletionSource? _hold;
+
+    /// <summary>Writes wait (as on a slow database) until <see cref="Release"/>.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release()
+    {
+        var hold = _hold;
+        _hold = null;
+        hold?.TrySetResult();
+    }
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue((stateName, grainId), out var row))
@@ -31,6 +43,7 @@ public sealed class CountingStorage : IGrainStorage
     {
         var json = JsonSerializer.Serialize(grainState.State, QuizJson.Options);
         await Task.Yield();
+        if (_hold is { } hold) await hold.Task;
         if (Failing) throw new IOException("The test storage is down.");
         var key = (stateName, grainId);
         var current = _rows.TryGetValue(key, out var row) ? row.ETag : null;

@@ -34,14 +34,24 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
         var before = fixture.Storage.Writes;
 
+        // The database is slow: while the first write waits, every other answer arrives and joins the next write.
+        fixture.Storage.Hold();
         var now = DateTimeOffset.UtcNow;
-        var acks = await Task.WhenAll(seats.Select(s => session.SubmitAnswer(s.SeatId, 0, $"a{s.SeatId}", new Answer { Choices = [s.SeatId % 4] }, now)));
+        var pending = seats.Select(s => session.SubmitAnswer(s.SeatId, 0, $"a{s.SeatId}", new Answer { Choices = [s.SeatId % 4] }, now)).ToList();
+        try
+        {
+            while ((await session.Snapshot())!.AnsweredCount < 200) await Task.Delay(10);
+            Assert.DoesNotContain(pending, p => p.IsCompleted); // nothing is acknowledged before it is durable
+        }
+        finally
+        {
+            fixture.Storage.Release();
+        }
+        var acks = await Task.WhenAll(pending);
 
         Assert.All(acks, a => Assert.True(a.Ok, a.Error));
         var writes = fixture.Storage.Writes - before;
-        Assert.InRange(writes, 1, 50);
-        var snapshot = await session.Snapshot();
-        Assert.Equal(200, snapshot!.AnsweredCount);
+        Assert.InRange(writes, 1, 2);
     }
 
     [Fact]
