@@ -41,7 +41,7 @@ export function startLearner() {
   }
 
   function applySnapshot(s) {
-    g.phase = s.phase; g.learnerCount = s.learners?.length ?? 0;
+    g.phase = s.phase; g.learnerCount = s.learnerCount ?? s.learners?.length ?? 0;
     g.leaderboard = s.leaderboard; g.reveal = s.reveal; g.question = s.question;
     g.standing = s.you?.standing ?? g.standing; g.result = s.you?.result ?? null;
     g.answer = s.you?.answer ?? null; g.answerId = s.you?.answerId ?? null;

@@ -76,7 +76,13 @@ public sealed class GameSession
         return Seats.FirstOrDefault(s => !s.Kicked && s.TokenHash == hash);
     }
 
-    public Seat? SeatById(int seatId) => Seats.FirstOrDefault(s => s.Id == seatId && !s.Kicked);
+    /// <summary>Seat ids are 1, 2, 3… in join order, so a seat is found by its position.</summary>
+    public Seat? SeatById(int seatId) => seatId >= 1 && seatId <= Seats.Count && Seats[seatId - 1] is { Kicked: false } seat && seat.Id == seatId ? seat : null;
+
+    /// <summary>Nicknames in use, by <see cref="Nickname.Key"/>; rebuilt from the seats after a reload.</summary>
+    private HashSet<string>? _nicknames;
+
+    private HashSet<string> NicknamesInUse => _nicknames ??= ActiveSeats.Select(s => Nickname.Key(s.Nickname)).ToHashSet(StringComparer.Ordinal);
 
     // ----- Lobby -----
 
@@ -85,10 +91,11 @@ public sealed class GameSession
         if (Phase is SessionPhase.Podium or SessionPhase.Ended) return (null, GameError.WrongPhase);
         if (Locked) return (null, GameError.LobbyLocked);
         if (Nickname.Clean(rawNickname) is not { } nickname) return (null, Nickname.Invalid);
-        if (ActiveSeats.Any(s => Nickname.Clash(s.Nickname, nickname))) return (null, GameError.NicknameTaken);
+        if (NicknamesInUse.Contains(Nickname.Key(nickname))) return (null, GameError.NicknameTaken);
         if (Seats.Count >= MaxSeats) return (null, GameError.SessionFull);
         var seat = new Seat { Id = Seats.Count + 1, Nickname = nickname, TokenHash = SecretToken.Hash(seatToken) };
         Seats.Add(seat);
+        NicknamesInUse.Add(Nickname.Key(nickname));
         // Once the game has started, a newcomer joins the smallest team.
         if (Phase != SessionPhase.Lobby && Teams.Count > 0) seat.TeamId = SmallestTeam().Id;
         return (seat, null);
@@ -99,6 +106,7 @@ public sealed class GameSession
         if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
         if (SeatById(seatId) is not { } seat) return GameError.SeatNotFound;
         seat.Kicked = true;
+        NicknamesInUse.Remove(Nickname.Key(seat.Nickname));
         return null;
     }
 

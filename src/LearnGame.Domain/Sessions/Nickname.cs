@@ -47,7 +47,9 @@ public static class Nickname
         return true;
     }
 
+    /// <summary>The same key for two nicknames exactly when they <see cref="Clash"/>.</summary>
+    public static string Key(string nickname) => nickname.ToUpperInvariant();
+
     /// <summary>Two nicknames clash when they are equal ignoring case.</summary>
-    public static bool Clash(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(a.ToUpperInvariant(), b.ToUpperInvariant(), StringComparison.Ordinal);
+    public static bool Clash(string a, string b) => string.Equals(Key(a), Key(b), StringComparison.Ordinal);
 }

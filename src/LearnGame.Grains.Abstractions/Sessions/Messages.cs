@@ -85,6 +85,9 @@ public sealed record SessionSnapshot
 
     /// <summary>Peer instruction: when the discussion ends.</summary>
     [Id(20)] public DateTimeOffset? DiscussionDeadline { get; init; }
+
+    /// <summary>How many learners are in the session; <see cref="Learners"/> lists them for trainers only.</summary>
+    [Id(21)] public int LearnerCount { get; init; }
 }
 
 /// <summary>A learner in the lobby list: public data only.</summary>
@@ -120,4 +123,4 @@ public sealed record SessionEvent(
     [property: Id(5)] IReadOnlyDictionary<int, byte[]>? Personal);
 
 [GenerateSerializer, Alias("lg.EventAudience")]
-public enum EventAudience { Everyone, Hosts, Nobody }
+public enum EventAudience { Everyone, Hosts, Nobody, Learners }

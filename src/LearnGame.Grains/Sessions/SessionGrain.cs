@@ -398,7 +398,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (_lobbyDirty)
         {
             _lobbyDirty = false;
-            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Everyone, null, null);
+            // Trainers and projectors get every name; learners only the count (a list of 2,000 names four times a
+            // second to 2,000 phones would cost more than the whole game).
+            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Hosts, null, null);
+            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game, names: false)), EventAudience.Learners, null, null);
         }
         if (_answerCountDirty)
         {
@@ -415,11 +418,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         Announce();
     }
 
-    private LobbyPayload LobbyPayload(GameSession game)
-    {
-        var learners = Learners(game);
-        return new LobbyPayload(learners, learners.Count, game.Locked, game.IsTeamGame ? SessionViews.Teams(game) : null);
-    }
+    private LobbyPayload LobbyPayload(GameSession game, bool names = true) =>
+        new(names ? Learners(game) : [], game.ActiveSeats.Count(), game.Locked, game.IsTeamGame ? SessionViews.Teams(game) : null);
 
     private List<LobbyLearner> Learners(GameSession game) =>
         game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id), s.TeamId)).ToList();
@@ -429,7 +429,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         var game = Game!;
         var now = Now;
         var round = game.CurrentRound;
-        var ranks = SessionViews.Ranks(game);
+        // In the lobby nobody is ranked yet; skipping the sort keeps each of 2,000 joins cheap.
+        var ranks = game.Phase == SessionPhase.Lobby ? new Dictionary<int, int>() : SessionViews.Ranks(game);
         SeatView? you = null;
         if (seat is not null)
         {
@@ -449,7 +450,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             QuestionCount = game.QuestionCount,
             Locked = game.Locked,
             Options = game.Options,
-            Learners = Learners(game),
+            Learners = seat is null ? Learners(game) : [],
+            LearnerCount = game.ActiveSeats.Count(),
             Question = SessionViews.Question(game),
             Deadline = game.Phase == SessionPhase.QuestionOpen ? now + remaining : null,
             ServerNow = now,

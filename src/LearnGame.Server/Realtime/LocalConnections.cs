@@ -32,6 +32,9 @@ public sealed class LocalConnections
     public IReadOnlyCollection<string> SeatConnections(Guid sessionId, int seatId) =>
         _sessions.TryGetValue(sessionId, out var s) && s.Seats.TryGetValue(seatId, out var set) ? set : [];
 
+    public IReadOnlyList<string> HostConnections(Guid sessionId) =>
+        _sessions.TryGetValue(sessionId, out var s) ? s.Hosts.Keys.ToList() : [];
+
     /// <summary>Sessions that have at least one connection on this silo.</summary>
     public IEnumerable<Guid> Sessions => _sessions.Keys;
 

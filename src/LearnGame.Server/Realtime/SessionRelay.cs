@@ -86,6 +86,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
             {
                 EventAudience.Everyone => _hub.Clients.Group(GameHub.SessionGroup(sessionId)),
                 EventAudience.Hosts => _hub.Clients.Group(GameHub.HostGroup(sessionId)),
+                EventAudience.Learners => _hub.Clients.GroupExcept(GameHub.SessionGroup(sessionId), _connections.HostConnections(sessionId)),
                 _ => null,
             };
             if (target is not null) await target.SendAsync(e.Name, element);

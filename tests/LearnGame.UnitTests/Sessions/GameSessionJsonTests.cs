@@ -101,4 +101,19 @@ public class GameSessionJsonTests
         Assert.Empty(QuizValidator.Validate(reloaded.Quiz));
         Assert.Equal(PointsMode.None, reloaded.Quiz.Questions[6].Points);
     }
+
+    [Fact]
+    public void A_reloaded_session_still_refuses_a_nickname_in_use_and_frees_a_kicked_one()
+    {
+        var (game, _, _) = MidGame();
+        var reloaded = RoundTrip(game.Session);
+        Assert.Null(reloaded.SetLocked(false));
+
+        Assert.Equal(GameError.NicknameTaken, reloaded.Join("MARC", "another-token").Error);
+        Assert.Null(reloaded.Join("parti", "returning-token").Error); // "Parti" was kicked
+        Assert.Equal(reloaded.Seats[^1], reloaded.SeatById(reloaded.Seats.Count));
+        Assert.Null(reloaded.SeatById(3)); // the kicked seat
+        Assert.Null(reloaded.SeatById(0));
+        Assert.Null(reloaded.SeatById(99));
+    }
 }
