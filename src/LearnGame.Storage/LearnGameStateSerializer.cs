@@ -7,7 +7,7 @@ namespace LearnGame.Storage;
 /// <summary>Stores grain state as readable UTF-8 JSON with System.Text.Json (web defaults: camelCase property names).</summary>
 public sealed class LearnGameStateSerializer : IGrainStorageSerializer
 {
-    /// <summary>The options used when none are given: web defaults, out-of-order <c>$type</c> metadata allowed, fields ignored, non-ASCII unescaped.</summary>
+    /// <summary>The options used when none are given: web defaults, out-of-order <c>$type</c> metadata allowed, fields ignored, non-ASCII unescaped, nulls left out.</summary>
     public static JsonSerializerOptions DefaultOptions { get; } = CreateDefaultOptions();
 
     private readonly JsonSerializerOptions _options;
@@ -30,6 +30,9 @@ public sealed class LearnGameStateSerializer : IGrainStorageSerializer
             IncludeFields = false,
             // The JSON lands in a database, never in HTML: keep accents and other non-ASCII text readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // A session rewrites every answer at each group commit: absent beats "field": null (a third smaller).
+            // Every nullable property of our state defaults to null, so an absent one reads back the same.
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

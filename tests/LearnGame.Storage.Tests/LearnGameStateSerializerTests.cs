@@ -24,6 +24,15 @@ public sealed class LearnGameStateSerializerTests
     }
 
     [Fact]
+    public void Null_properties_are_left_out_and_read_back_as_null()
+    {
+        var bytes = _serializer.Serialize(new ProbeState { Text = null, Writes = 1 });
+
+        Assert.Equal("""{"writes":1}""", Encoding.UTF8.GetString(bytes.ToArray()));
+        Assert.Null(_serializer.Deserialize<ProbeState>(bytes)!.Text);
+    }
+
+    [Fact]
     public void Polymorphic_state_reads_even_when_the_type_discriminator_is_not_first()
     {
         var shape = _serializer.Deserialize<Shape>(new BinaryData("""{"radius":2,"$type":"circle"}"""u8.ToArray()));
