@@ -2,6 +2,7 @@ import { h, show, announce } from "./dom.js";
 import { t, errorText, number } from "./i18n.js";
 import { createConnection } from "./connection.js";
 import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading } from "./widgets.js";
+import { teamName, teamBoardSection, teamVotesList, peerSummary, answerText, teamSwatch } from "./teams.js";
 
 // The seat (session id + seat token) stays in this browser so a reload or a dropped network brings the learner back.
 const SEAT_KEY = "lg.seat";
@@ -12,18 +13,21 @@ export function startLearner() {
     seat: loadSeat(), phase: null, question: null, countdown: new Countdown(), answer: null, answerId: null,
     reveal: null, result: null, leaderboard: null, standing: null, podium: null, learnerCount: 0, step: "code",
     code: new URLSearchParams(location.search).get("code") ?? "", error: null, sending: false,
+    teams: [], teamId: null, teamVotes: null, options: null, firstVote: null,
   };
 
   const conn = createConnection({
     handlers: {
-      lobby: (p) => { g.learnerCount = p.count; if (g.phase === "Lobby") render(); },
+      lobby: (p) => { g.learnerCount = p.count; g.teams = p.teams ?? g.teams; if (g.phase === "Lobby") render(); },
+      discussion: (p) => { g.phase = "Discussion"; g.firstVote = g.answer; g.countdown.set(p, false); render(); },
+      teamVotes: (p) => { g.teamVotes = p; if (g.phase === "QuestionOpen" && g.answer) render(); },
       question: (p) => { openQuestion(p, false); },
       paused: (p) => { g.countdown.pause(p.remainingMs); g.countdown.tick(); announce(t("timer.pausedAnnounce")); },
       resumed: (p) => { g.question = p.question; g.countdown.set(p, false); g.countdown.tick(); announce(t("timer.resumedAnnounce")); },
       reveal: (p) => { g.phase = "Reveal"; g.reveal = p; render(); },
       result: (p) => { g.result = p; g.phase = "Reveal"; render(); announceResult(); },
       leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; render(); },
-      standing: (p) => { g.standing = p; render(); },
+      standing: (p) => { g.standing = p; g.teamId = p.teamId ?? g.teamId; render(); },
       podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },
       ended: (p) => { g.phase = "Ended"; g.leaderboard = p.final; render(); },
       kicked: () => { forget(); g.phase = null; g.step = "kicked"; render(); },
@@ -35,7 +39,7 @@ export function startLearner() {
 
   function openQuestion(p, answered) {
     g.phase = "QuestionOpen"; g.question = p.question; g.countdown.set(p, p.paused ?? false);
-    if (!answered) { g.answer = null; g.answerId = null; }
+    if (!answered) { g.answer = null; g.answerId = null; g.teamVotes = null; }
     g.reveal = null; g.result = null; g.sending = false;
     render();
   }
@@ -45,6 +49,8 @@ export function startLearner() {
     g.leaderboard = s.leaderboard; g.reveal = s.reveal; g.question = s.question;
     g.standing = s.you?.standing ?? g.standing; g.result = s.you?.result ?? null;
     g.answer = s.you?.answer ?? null; g.answerId = s.you?.answerId ?? null;
+    g.teams = s.teams ?? []; g.options = s.options; g.teamId = s.you?.standing?.teamId ?? g.teamId; g.teamVotes = s.you?.teamVotes ?? null;
+    if (s.phase === "Discussion" && s.discussionDeadline) g.countdown.set({ deadline: s.discussionDeadline, serverNow: s.serverNow }, false);
     if (s.phase === "QuestionOpen" && s.question) g.countdown.set(s, s.paused);
     if (s.phase === "Podium" && s.leaderboard) g.podium = s.leaderboard.top.slice(0, 3);
     render();
@@ -71,15 +77,23 @@ export function startLearner() {
     }
   }
 
+  async function chooseTeam(teamId) {
+    const r = await conn.call("ChooseTeam", teamId);
+    if (r.ok) { g.teamId = teamId; g.error = null; const team = g.teams.find(x => x.teamId === teamId); announce(t("teams.chosen", { team: team?.name ?? "" })); }
+    else g.error = r.error;
+    render();
+  }
+
   async function sendAnswer(answer) {
-    if (g.sending || g.answer) return;
+    // In a team vote a member may change its vote; otherwise one answer is final.
+    if (g.sending || (g.answer && !g.question?.collaborative)) return;
     g.sending = true;
     const index = g.question.index;
     // The same id on every retry, so an answer whose reply was lost is never counted twice.
     const answerId = crypto.randomUUID();
     for (let attempt = 0; attempt < 6; attempt++) {
       const r = await conn.call("Answer", index, answerId, answer);
-      if (r.ok) { g.answer = answer; g.answerId = answerId; g.sending = false; render(); announce(t("play.lockedIn")); return; }
+      if (r.ok) { g.answer = answer; g.answerId = answerId; g.sending = false; g.changing = false; render(); announce(t("play.lockedIn")); return; }
       if (r.error !== "unavailable" && r.error !== "storage-unavailable") { g.sending = false; g.error = r.error; render(); return; }
       await new Promise(resolve => setTimeout(resolve, 500 * (attempt + 1)));
     }
@@ -101,15 +115,46 @@ export function startLearner() {
     document.title = `${t("play.title")} – LearnGame`;
     if (g.step === "kicked") return show("kicked", h("h1", {}, t("play.kickedTitle")), h("p", {}, t("play.kicked")), h("a", { href: "/play", class: "button" }, t("play.joinAnother")));
     if (!g.seat) return g.step === "nickname" ? nicknameForm() : codeForm();
-    const you = h("p", { class: "you-are" }, t("play.youAre", { nickname: g.seat.nickname }));
+    const team = myTeam();
+    const you = h("div", { class: "you-are" }, h("p", {}, t("play.youAre", { nickname: g.seat.nickname })),
+      team ? h("p", {}, t("teams.yourTeam"), " ", teamName(team)) : null);
     switch (g.phase) {
-      case "Lobby": return show("lobby", h("h1", {}, t("play.lobbyTitle")), you, h("p", {}, t("play.lobbyWait")), h("p", {}, t("play.lobbyCount", { count: g.learnerCount })));
-      case "QuestionOpen": return g.answer ? lockedIn(you) : questionView(you);
+      case "Lobby": return show(`lobby-${g.teamId ?? ""}-${g.error ?? ""}`, h("h1", {}, t("play.lobbyTitle")), you, h("p", {}, t("play.lobbyWait")),
+        h("p", {}, t("play.lobbyCount", { count: g.learnerCount })), teamPicker(), errorBox("team-error"));
+      case "QuestionOpen": return g.answer && !g.changing ? lockedIn(you) : questionView(you);
+      case "Discussion": return discussionView(you);
       case "Reveal": return revealView(you);
       case "Leaderboard": return rankView(you);
       case "Podium": case "Ended": return podiumView(you);
       default: return show("waiting", h("h1", {}, t("play.connecting")), you);
     }
+  }
+
+  function myTeam() {
+    const id = g.standing?.teamId ?? g.result?.team?.teamId ?? g.teamVotes?.teamId ?? g.teamId;
+    return id ? g.teams.find(x => x.teamId === id) ?? g.result?.team ?? null : null;
+  }
+
+  /** In a lobby where learners choose their team: one button per team, the chosen one pressed. */
+  function teamPicker() {
+    if (g.options?.teams?.formation !== "choose" || !g.teams.length) return null;
+    return h("section", { "aria-labelledby": "choose-team-title" },
+      h("h2", { id: "choose-team-title" }, t("teams.choose")),
+      h("div", { class: "team-choices", role: "group", "aria-labelledby": "choose-team-title" }, g.teams.map(team => h("button", {
+        type: "button", class: "secondary team-choice", dataset: { fid: `team-${team.teamId}` }, "aria-pressed": String(g.teamId === team.teamId),
+        "aria-label": t("teams.chooseWho", { team: team.name }), onclick: () => chooseTeam(team.teamId),
+      }, teamSwatch(team), h("span", {}, team.name), h("span", { class: "hint" }, t("teams.members", { count: team.members }))))));
+  }
+
+  function discussionView(you) {
+    keyHandler = null;
+    const q = g.question;
+    show(`discussion-${q?.index ?? ""}`, q ? questionHeading(q) : null, h("h1", {}, t("peer.discussionTitle")),
+      q ? h("p", { class: "question-text" }, q.text) : null,
+      g.countdown.element(),
+      h("p", {}, t("peer.discussion")),
+      g.firstVote && q ? h("p", {}, t("peer.yourFirstVote", { answer: answerText(q, g.firstVote) })) : null,
+      you);
   }
 
   function codeForm() {
@@ -139,9 +184,13 @@ export function startLearner() {
   function questionView(you) {
     const q = g.question;
     keyHandler = null;
-    show(`question-${q.index}`,
-      questionHeading(q), h("h1", { class: "question-text" }, q.text),
-      g.countdown.element(), controls(q), errorBox("answer-error"), you);
+    show(`question-${q.index}-${q.stage ?? 0}`,
+      questionHeading(q),
+      q.stage ? h("p", { class: "stage" }, t(q.stage === 1 ? "peer.firstVoteTitle" : "peer.secondVoteTitle")) : null,
+      h("h1", { class: "question-text" }, q.text),
+      q.collaborative ? h("p", { class: "hint" }, t("teams.consensusHint")) : null,
+      g.countdown.element(), controls(q), errorBox("answer-error"),
+      q.collaborative ? teamVotesList(q, g.teamVotes) : null, you);
   }
 
   function controls(q) {
@@ -232,8 +281,12 @@ export function startLearner() {
 
   function lockedIn(you) {
     keyHandler = null;
-    show(`locked-${g.question.index}`, questionHeading(g.question), h("h1", {}, t("play.lockedIn")),
-      h("p", { class: "question-text" }, g.question.text), g.countdown.element(), h("p", {}, t("play.waitOthers")), you);
+    const q = g.question;
+    show(`locked-${q.index}-${q.stage ?? 0}`, questionHeading(q), h("h1", {}, t("play.lockedIn")),
+      h("p", { class: "question-text" }, q.text), g.countdown.element(),
+      q.collaborative ? h("p", {}, answerText(q, g.answer)) : null,
+      q.collaborative ? h("button", { type: "button", class: "secondary", dataset: { fid: "change-vote" }, onclick: () => { g.changing = true; render(); } }, t("teams.changeVote")) : null,
+      q.collaborative ? teamVotesList(q, g.teamVotes) : h("p", {}, t("play.waitOthers")), you);
   }
 
   function revealView(you) {
@@ -253,6 +306,9 @@ export function startLearner() {
         h("div", {}, h("dt", {}, t("reveal.streakLabel")), h("dd", {}, number(r.streak))),
         h("div", {}, h("dt", {}, t("reveal.scoreLabel")), h("dd", {}, number(r.score))),
         h("div", {}, h("dt", {}, t("reveal.rankLabel")), h("dd", {}, t("rank.of", { rank: r.rank, count: r.learnerCount })))) : null,
+      r?.ownVoteCorrect !== undefined && r?.ownVoteCorrect !== null ? h("p", {}, t("teams.yourVote", { verdict: t(r.ownVoteCorrect ? "teams.voteRight" : "teams.voteWrong") })) : null,
+      r?.team ? h("p", {}, t("teams.teamResult", { team: r.team.name, verdict: t(r.team.correct ? "teams.teamRight" : "teams.teamWrong"), points: number(r.team.points), rank: r.team.rank })) : null,
+      rev && q ? peerSummary(q, rev) : null,
       you);
   }
 
@@ -260,7 +316,9 @@ export function startLearner() {
     const s = g.standing;
     show("rank", h("h1", {}, s ? t("rank.title", { rank: s.rank }) : t("leaderboard.title")),
       s ? h("p", { class: "big" }, t("rank.detail", { score: number(s.score), correct: s.correctCount, count: s.questionCount })) : null,
+      s?.teamRank ? h("p", {}, t("teams.standing", { team: myTeam()?.name ?? "", rank: s.teamRank, score: number(s.teamScore ?? 0) })) : null,
       g.leaderboard ? h("section", { "aria-labelledby": "top-title" }, h("h2", { id: "top-title" }, t("leaderboard.title")), leaderboardList(g.leaderboard.top, g.seat.seatId)) : null,
+      teamBoardSection(g.leaderboard?.teams, s?.teamId),
       you);
   }
 
@@ -269,7 +327,9 @@ export function startLearner() {
     const podium = g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? [];
     show(`podium-${g.phase}`, h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")),
       s ? h("p", { class: "big" }, t("rank.final", { rank: s.rank, score: number(s.score) })) : null,
-      podiumList(podium), you,
+      podiumList(podium),
+      s?.teamRank ? h("p", {}, t("teams.standing", { team: myTeam()?.name ?? "", rank: s.teamRank, score: number(s.teamScore ?? 0) })) : null,
+      teamBoardSection(g.leaderboard?.teams, s?.teamId), you,
       g.phase === "Ended" ? h("button", { type: "button", class: "link", onclick: () => { forget(); g.step = "code"; g.code = ""; render(); } }, t("play.joinAnother")) : null);
   }
 
