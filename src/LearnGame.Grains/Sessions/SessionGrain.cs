@@ -47,7 +47,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         _state = state;
         _time = time;
         _log = log;
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit(WriteAsync, time, OnStoredChanged);
     }
 
     private GameSession? Game => _state.State.Game;
@@ -86,6 +86,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<JoinResult> Join(string nickname)
     {
         if (Game is not { IsLive: true } game) return JoinResult.Fail(SessionErrors.NotFound);
+        if (_commit.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
         var token = SecretToken.New();
         var (seat, error) = game.Join(nickname, token);
         if (error is not null) return JoinResult.Fail(error);
@@ -126,6 +127,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<ActionResult> ChooseTeam(int seatId, int teamId)
     {
         if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
+        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
         _lobbyDirty = true;
         await _commit.Commit();
@@ -136,7 +138,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task Subscribe(ISessionObserver relay)
     {
         // A new silo is remembered durably; renewals stay in memory until the next write carries them.
-        if (_relays.Subscribe(relay, Now) && Game is not null) await _commit.Commit();
+        // While storage is down the relay is served from memory, and stored by the write that succeeds.
+        if (_relays.Subscribe(relay, Now) && Game is not null) await TryCommit();
     }
 
     public Task Unsubscribe(ISessionObserver relay)
@@ -163,7 +166,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (outcome.Error is { } error)
         {
             // The deadline passed but the timer has not fired yet: close now so nobody else gets in.
-            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); await CommitAndAnnounce(); }
+            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); if (await TryCommit()) Announce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
         if (!outcome.IsRepeat) _answerCountDirty = true;
@@ -192,6 +195,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<ActionResult> Control(string hostToken, HostCommand command)
     {
         if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
+        // While storage is down the game does not move on: nothing could be announced before it is stored.
+        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         var now = Now;
         var error = command.Action switch
         {
@@ -211,10 +216,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         };
         if (error is not null) return ActionResult.Fail(error);
         AppendFor(command, game, now);
-        await CommitAndAnnounce();
-        if (game.Phase == SessionPhase.Ended)
-            await GrainFactory.GetGrain<IJoinCodeGrain>(game.JoinCode).Release(game.Id);
         LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
+        // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
+        if (!await TryCommit()) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        Announce();
+        if (game.Phase == SessionPhase.Ended) await ReleaseJoinCode(game);
         return ActionResult.Success;
     }
 
@@ -331,7 +337,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             return;
         }
         AppendPhase(game, Now);
-        await CommitAndAnnounce();
+        // If storage is down, the close is stored and announced by the retry that succeeds.
+        if (await TryCommit()) Announce();
     }
 
     private async Task<bool> CloseIfEveryoneAnswered()
@@ -339,8 +346,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys)) return false;
         game.RevealNow(Now);
         AppendPhase(game, Now);
-        await _commit.Commit();
-        return true;
+        return await TryCommit();
     }
 
     // ----- Durability and announcements -----
@@ -352,10 +358,41 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         _durableSequence = Math.Max(_durableSequence, upTo);
     }
 
-    private async Task CommitAndAnnounce()
+    /// <summary>Waits for a write carrying every change so far; false when it failed (the commit keeps retrying).</summary>
+    private async Task<bool> TryCommit()
     {
-        await _commit.Commit();
-        Announce();
+        try
+        {
+            await _commit.Commit();
+            return true;
+        }
+        catch (Exception)
+        {
+            // Logged once by OnStoredChanged, not once per caller.
+            return false;
+        }
+    }
+
+    /// <summary>Storage failed (false) or is back (true): everyone is told, and what waited for it is announced.</summary>
+    private void OnStoredChanged(bool stored)
+    {
+        if (stored) LogStorageBack(_log, this.GetPrimaryKey());
+        else LogStorageRetrying(_log, this.GetPrimaryKey());
+        var state = stored ? StoragePayload.Ok : StoragePayload.Retrying;
+        Announce(new SessionEvent(_durableSequence, SessionEvents.Storage, Json(new StoragePayload(state)), EventAudience.Everyone, null, null));
+        if (stored && Game is { Phase: SessionPhase.Ended } game) _ = ReleaseJoinCode(game);
+    }
+
+    private async Task ReleaseJoinCode(GameSession game)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IJoinCodeGrain>(game.JoinCode).Release(game.Id);
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(_log, e, game.Id);
+        }
     }
 
     private void Append<T>(string name, T payload, EventAudience audience = EventAudience.Everyone,
@@ -366,7 +403,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     }
 
     /// <summary>Sends, in order, every event whose change is durable; then the throttled lobby and answer-count pulses.</summary>
-    private void Announce()
+    private void Announce(SessionEvent? notice = null)
     {
         var ready = _outbox.TakeWhile(e => e.Sequence <= _durableSequence).ToList();
         _outbox.RemoveRange(0, ready.Count);
@@ -386,6 +423,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                 return Task.CompletedTask;
             }, new GrainTimerCreationOptions(PulseInterval - (now - _lastPulse), Timeout.InfiniteTimeSpan));
         }
+        if (notice is not null) ready.Add(notice);
         if (ready.Count == 0 || Game is not { } game) return;
         var batch = new SessionEventBatch(game.Id, ready);
         foreach (var relay in _relays.Live(now)) _ = relay.OnEvents(batch);
@@ -464,6 +502,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             Sequence = _durableSequence,
             Teams = SessionViews.Teams(game),
             DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
+            StorageRetrying = _commit.Retrying,
         };
     }
 
@@ -481,4 +520,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not persist; the caller is asked to retry")]
     private static partial void LogWriteFailed(ILogger log, Exception e, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: storage is failing; changes are kept in memory and written again until it is back")]
+    private static partial void LogStorageRetrying(ILogger log, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
+    private static partial void LogStorageBack(ILogger log, Guid sessionId);
 }
