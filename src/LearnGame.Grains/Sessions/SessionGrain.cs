@@ -209,7 +209,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             HostAction.Reveal => game.RevealNow(now),
             HostAction.Skip => game.Skip(now),
             HostAction.Next => game.Next(now),
-            HostAction.End => game.End(),
+            HostAction.End => game.End(now),
             HostAction.MoveToTeam => game.MoveToTeam(command.SeatId, command.TeamId),
             HostAction.RenameTeam => game.RenameTeam(command.TeamId, command.Text),
             _ => new GameError("unknown-action", "Unknown action."),
