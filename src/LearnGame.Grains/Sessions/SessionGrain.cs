@@ -8,6 +8,7 @@ using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Grains.Persistence;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace LearnGame.Grains.Sessions;
@@ -21,14 +22,21 @@ namespace LearnGame.Grains.Sessions;
 [Reentrant]
 [CollectionAgeLimit(Hours = 6)]
 [Orleans.Placement.PreferLocalPlacement] // on the silo where the trainer created it; after a crash, wherever it is next called
-public sealed partial class SessionGrain : Grain, ISessionGrain
+public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 {
     private static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The reminder that purges the session's personal data once its retention period is over.</summary>
+    public const string RetentionReminder = "retention";
+
+    // A reminder's first tick may be far off, but not beyond what a .NET timer can wait; later ticks come every CheckEvery.
+    private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
     private readonly GroupCommit _commit;
+    private readonly RetentionOptions _retention;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
     private readonly List<SessionEvent> _outbox = [];
@@ -42,9 +50,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public SessionGrain(
         [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
         TimeProvider time,
+        IOptions<RetentionOptions> retention,
         ILogger<SessionGrain> log)
     {
         _state = state;
+        _retention = retention.Value;
         _time = time;
         _log = log;
         _commit = new GroupCommit(WriteAsync, time, OnStoredChanged);
@@ -72,7 +82,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     public async Task<ActionResult> Create(Quiz quiz, SessionOptions options, string joinCode, string hostToken)
     {
-        if (Game is not null) return ActionResult.Fail("session-exists", "This session already exists.");
+        if (Game is not null || _state.State.Archive is not null) return ActionResult.Fail("session-exists", "This session already exists.");
         if (options.Problems().ToList() is { Count: > 0 } problems)
             return ActionResult.Fail("options-invalid", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
         if (QuizValidator.Validate(quiz) is { Count: > 0 } errors)
@@ -154,7 +164,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public Task<ReportResult> Report(string hostToken) =>
         Task.FromResult(Game is { } game && game.IsHost(hostToken)
             ? new ReportResult(true, null, SessionReport.Of(game))
-            : new ReportResult(false, SessionErrors.Forbidden.Code, null));
+            : _state.State.Archive is { } archive && archive.IsHost(hostToken)
+                ? new ReportResult(true, null, archive.Report())
+                : new ReportResult(false, SessionErrors.Forbidden.Code, null));
 
     // ----- Answers -----
 
@@ -220,7 +232,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
         if (!await TryCommit()) return ActionResult.Fail(SessionErrors.StorageRetrying);
         Announce();
-        if (game.Phase == SessionPhase.Ended) await ReleaseJoinCode(game);
+        if (game.Phase == SessionPhase.Ended) await Ended(game);
         return ActionResult.Success;
     }
 
@@ -380,7 +392,51 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         else LogStorageRetrying(_log, this.GetPrimaryKey());
         var state = stored ? StoragePayload.Ok : StoragePayload.Retrying;
         Announce(new SessionEvent(_durableSequence, SessionEvents.Storage, Json(new StoragePayload(state)), EventAudience.Everyone, null, null));
-        if (stored && Game is { Phase: SessionPhase.Ended } game) _ = ReleaseJoinCode(game);
+        if (stored && Game is { Phase: SessionPhase.Ended } game) _ = Ended(game);
+    }
+
+    // ----- Retention -----
+
+    /// <summary>The game is over and stored: free its code, and arm the reminder that will purge its personal data.</summary>
+    private async Task Ended(GameSession game)
+    {
+        await ReleaseJoinCode(game);
+        try
+        {
+            var due = Retention.Remaining(game, _retention.EndedSessions, Now) ?? _retention.EndedSessions;
+            await this.RegisterOrUpdateReminder(RetentionReminder, Min(due, LongestFirstWait), _retention.CheckEvery);
+        }
+        catch (Exception e)
+        {
+            // The game itself is safe; without the reminder its data stays until the next tick or a manual purge.
+            LogReminderFailed(_log, e, game.Id);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RetentionReminder) return;
+        if (Game is { } game)
+        {
+            if (!Retention.IsDue(game, _retention.EndedSessions, Now)) return;
+            await Purge(game);
+        }
+        // Purged (now or before): the reminder has nothing left to do.
+        if (await this.GetReminder(RetentionReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Keeps the per-question aggregates; nicknames, answers and seat tokens are gone from memory and storage.</summary>
+    private async Task Purge(GameSession game)
+    {
+        _state.State.Archive = SessionArchive.Of(game, Now);
+        _state.State.Game = null;
+        _outbox.Clear();
+        _connections.Clear();
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        await _commit.Commit();
+        await ReleaseJoinCode(game);
+        LogPurged(_log, game.Id);
     }
 
     private async Task ReleaseJoinCode(GameSession game)
@@ -512,6 +568,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with {Questions} questions")]
     private static partial void LogCreated(ILogger log, Guid sessionId, int questions);
 
@@ -523,6 +581,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: storage is failing; changes are kept in memory and written again until it is back")]
     private static partial void LogStorageRetrying(ILogger log, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: retention period over; personal data purged, aggregates kept")]
+    private static partial void LogPurged(ILogger log, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
+    private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
     private static partial void LogStorageBack(ILogger log, Guid sessionId);

@@ -202,6 +202,53 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task After_the_retention_period_the_reminder_purges_nicknames_answers_and_tokens_and_keeps_the_aggregates()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        var joinCode = (await session.Snapshot())!.JoinCode;
+        var code = fixture.Client.GetGrain<IJoinCodeGrain>(joinCode);
+        await code.Release(Guid.Empty);
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.End))).Ok);
+        var remindable = session.AsReference<IRemindable>();
+        var tick = new TickStatus(DateTime.UtcNow, TimeSpan.FromHours(1), DateTime.UtcNow);
+
+        // Before the period is over a tick changes nothing.
+        await remindable.ReceiveReminder("retention", tick);
+        Assert.Equal(2, (await session.Report(HostToken)).Report!.Learners.Count);
+
+        fixture.Time.Shift = TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1);
+        try
+        {
+            await remindable.ReceiveReminder("retention", tick);
+        }
+        finally
+        {
+            fixture.Time.Shift = TimeSpan.Zero;
+        }
+
+        // Stored, not only in memory: a fresh activation reads the purged state.
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        var report = (await session.Report(HostToken)).Report!;
+        Assert.Empty(report.Learners);
+        Assert.Equal(2, report.LearnerCount);
+        Assert.NotNull(report.PurgedAt);
+        var question = Assert.Single(report.Questions);
+        Assert.Equal((1, 1), (question.AnsweredCount, question.CorrectCount));
+        Assert.False((await session.Report("not-the-host-token")).Ok);
+        Assert.Equal("seat-not-found", (await session.Rejoin(seats[0].SeatToken!)).Error);
+        Assert.Equal("session-not-found", (await session.Join("Learner 9")).Error);
+        Assert.Equal("forbidden", (await session.Host(HostToken)).Error);
+        Assert.Null(await session.Snapshot());
+        Assert.Null(await code.Resolve());
+        var stored = fixture.Storage.StoredJson("session", session.GetGrainId())!;
+        foreach (var personal in new[] { "Learner 0", "Learner 1", "kept-as-a-count", LearnGame.Domain.Sessions.SecretToken.Hash(seats[0].SeatToken!) })
+            Assert.DoesNotContain(personal, stored);
+    }
+
+    [Fact]
     public async Task A_join_code_is_held_by_one_live_session_at_a_time()
     {
         var code = fixture.Client.GetGrain<IJoinCodeGrain>("424242");
