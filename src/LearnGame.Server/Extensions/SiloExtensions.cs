@@ -20,7 +20,7 @@ public static class SiloExtensions
         var storage = builder.Configuration.GetSection(StorageSettings.Section).Get<StorageSettings>() ?? new StorageSettings();
         if (storage.Problems() is { Count: > 0 } problems) throw new StartupException(string.Join(Environment.NewLine, problems));
         var retention = builder.Configuration.GetSection(RetentionOptions.Section);
-        if ((retention.Get<RetentionOptions>() ?? new RetentionOptions()).Problems() is { Count: > 0 } retentionProblems)
+        if (ReadRetention(retention).Problems() is { Count: > 0 } retentionProblems)
             throw new StartupException(string.Join(Environment.NewLine, retentionProblems));
         builder.Services.Configure<RetentionOptions>(retention);
         if (!IPAddress.TryParse(settings.AdvertisedAddress, out var advertised))
@@ -60,6 +60,18 @@ public static class SiloExtensions
             silo.Services.AddSerializer(s => s.AddLearnGameSerialization());
         });
         return builder;
+    }
+
+    private static RetentionOptions ReadRetention(IConfigurationSection section)
+    {
+        try
+        {
+            return section.Get<RetentionOptions>() ?? new RetentionOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException("Retention:EndedSessions and Retention:CheckEvery are durations written d.hh:mm:ss (for example 30.00:00:00 for 30 days).", e);
+        }
     }
 
     /// <summary>Storage:DataDirectory, or ./data under the content root; relative paths are taken from the content root.</summary>
