@@ -3,6 +3,8 @@
 #   scripts/postgres.sh start   starts it on 127.0.0.1 on a free port (or reuses a running one) and prints
 #                               the Npgsql connection string, also written to $LEARNGAME_PG_DIR/connection-string
 #   scripts/postgres.sh stop    stops it and removes its data
+#   scripts/postgres.sh pause   stops it but keeps its data (for fault tests: the database goes away)
+#   scripts/postgres.sh resume  starts a paused server again, on the same port, with the same data
 # When LEARNGAME_POSTGRES is already set, that server is used: start only prints it and stop leaves it running.
 # LEARNGAME_PG_DIR (default /tmp/learngame-pg) chooses the directory, so separate runs can have separate servers.
 set -euo pipefail
@@ -51,17 +53,39 @@ start() {
     || { cat "$root/initdb.log" >&2; exit 1; }
   local port
   port=$(free_port)
-  # fsync off: this server's data is thrown away, and tests should not wait for the disk. 9>&-: the server must not
-  # inherit the lock below, or it would hold it for its whole life and every later stop would wait forever.
-  as_postgres "$bin/pg_ctl" start -D "$data" -l "$root/server.log" -w -t 30 \
-    -o "-h 127.0.0.1 -p $port -k $socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null 9>&- \
-    || { cat "$root/server.log" >&2; exit 1; }
+  echo "$port" > "$root/port"
+  run_server "$port"
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$database"
 
   local connection="Host=127.0.0.1;Port=$port;Database=$database;Username=postgres"
   echo "$connection" > "$connection_file"
   chmod 644 "$connection_file"
   echo "$connection"
+}
+
+# fsync off: this server's data is thrown away, and tests should not wait for the disk. 9>&-: the server must not
+# inherit the lock below, or it would hold it for its whole life and every later stop would wait forever.
+run_server() {
+  as_postgres "$bin/pg_ctl" start -D "$data" -l "$root/server.log" -w -t 30 \
+    -o "-h 127.0.0.1 -p $1 -k $socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null 9>&- \
+    || { cat "$root/server.log" >&2; exit 1; }
+}
+
+own_server() {
+  if [ -n "${LEARNGAME_POSTGRES:-}" ] || [ ! -f "$root/port" ]; then
+    echo "No PostgreSQL of this script runs in $root: pause and resume only act on a server it started." >&2
+    exit 1
+  fi
+}
+
+pause() {
+  own_server
+  as_postgres "$bin/pg_ctl" stop -D "$data" -m fast > /dev/null
+}
+
+resume() {
+  own_server
+  run_server "$(cat "$root/port")"
 }
 
 stop() {
@@ -83,5 +107,7 @@ flock 9
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  pause) pause ;;
+  resume) resume ;;
+  *) echo "usage: $0 start|stop|pause|resume" >&2; exit 2 ;;
 esac

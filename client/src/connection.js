@@ -2,6 +2,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/s
 import { t } from "./i18n.js";
 
 let state = "offline";
+let storageRetrying = false;
 const stateListeners = [];
 
 export function connectionState() { return state; }
@@ -10,13 +11,18 @@ function setState(next) {
   state = next;
   const el = document.getElementById("connection");
   // A shape as well as the words, so the state never depends on colour.
-  const marks = { online: "●", connecting: "◌", reconnecting: "◌", offline: "✕" };
-  el.dataset.state = next;
-  el.textContent = `${marks[next]} ${t(`connection.${next}`)}`;
+  const marks = { online: "●", connecting: "◌", reconnecting: "◌", offline: "✕", saving: "◌" };
+  // Connected, but the server cannot store the game right now (its database is down) and keeps retrying.
+  const shown = next === "online" && storageRetrying ? "saving" : next;
+  el.dataset.state = shown;
+  el.textContent = `${marks[shown]} ${t(`connection.${shown}`)}`;
   for (const listener of stateListeners) listener(next);
 }
 
 export function refreshConnectionLabel() { setState(state); }
+
+/** The server's storage state, from the `storage` event or a snapshot's `storageRetrying`. */
+export function setStorageRetrying(retrying) { storageRetrying = !!retrying; setState(state); }
 
 /**
  * One hub connection that comes back by itself: SignalR retries with growing delays, forever; after each
@@ -29,6 +35,7 @@ export function createConnection({ handlers, resume }) {
     .configureLogging(LogLevel.None)
     .build();
   for (const [event, handler] of Object.entries(handlers)) connection.on(event, handler);
+  connection.on("storage", (p) => setStorageRetrying(p.state === "retrying"));
   connection.onreconnecting(() => setState("reconnecting"));
   connection.onreconnected(async () => { setState("online"); await resume(); });
   // Automatic reconnection gives up only when the first attempts all fail; then we keep trying ourselves.

@@ -1,6 +1,6 @@
 import { h, show, announce } from "./dom.js";
 import { t, errorText, number, lang } from "./i18n.js";
-import { createConnection } from "./connection.js";
+import { createConnection, setStorageRetrying } from "./connection.js";
 import { qrCode, shapeOf, Countdown, distributionChart, leaderboardList, podiumList, questionHeading, correctText } from "./widgets.js";
 
 const HOST_KEY = "lg.host";
@@ -38,6 +38,7 @@ export function startHost({ projector }) {
   const answeredText = () => t("host.answered", { answered: g.answered, count: g.learnerCount });
 
   function apply(s) {
+    setStorageRetrying(s.storageRetrying);
     g.snapshot = s; g.phase = s.phase; g.question = s.question; g.learners = s.learners ?? []; g.locked = s.locked;
     g.learnerCount = g.learners.filter(l => l.connected).length; g.answered = s.answeredCount ?? 0; g.paused = s.paused;
     g.reveal = s.reveal; g.leaderboard = s.leaderboard;

@@ -1,6 +1,6 @@
 import { h, show, announce } from "./dom.js";
 import { t, errorText, number } from "./i18n.js";
-import { createConnection } from "./connection.js";
+import { createConnection, setStorageRetrying } from "./connection.js";
 import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading } from "./widgets.js";
 import { teamName, teamBoardSection, teamVotesList, peerSummary, answerText, teamSwatch } from "./teams.js";
 
@@ -45,6 +45,7 @@ export function startLearner() {
   }
 
   function applySnapshot(s) {
+    setStorageRetrying(s.storageRetrying);
     g.phase = s.phase; g.learnerCount = s.learnerCount ?? s.learners?.length ?? 0;
     g.leaderboard = s.leaderboard; g.reveal = s.reveal; g.question = s.question;
     g.standing = s.you?.standing ?? g.standing; g.result = s.you?.result ?? null;
@@ -91,11 +92,18 @@ export function startLearner() {
     const index = g.question.index;
     // The same id on every retry, so an answer whose reply was lost is never counted twice.
     const answerId = crypto.randomUUID();
-    for (let attempt = 0; attempt < 6; attempt++) {
+    // The server keeps an answer it could not store yet and judges it by its first arrival: while its storage is
+    // down (storage-unavailable) we keep asking, every two seconds for up to five minutes, until it is stored.
+    for (let attempt = 0, stored = 0; attempt < 6 && stored < 150;) {
       const r = await conn.call("Answer", index, answerId, answer);
-      if (r.ok) { g.answer = answer; g.answerId = answerId; g.sending = false; g.changing = false; render(); announce(t("play.lockedIn")); return; }
-      if (r.error !== "unavailable" && r.error !== "storage-unavailable") { g.sending = false; g.error = r.error; render(); return; }
-      await new Promise(resolve => setTimeout(resolve, 500 * (attempt + 1)));
+      if (r.ok) { g.answer = answer; g.answerId = answerId; g.sending = false; g.changing = false; g.error = null; render(); announce(t("play.lockedIn")); return; }
+      if (r.error === "storage-unavailable") {
+        if (stored++ === 0) { g.error = r.error; render(); }
+        await new Promise(resolve => setTimeout(resolve, 2000));
+        continue;
+      }
+      if (r.error !== "unavailable") { g.sending = false; g.error = r.error; render(); return; }
+      await new Promise(resolve => setTimeout(resolve, 500 * (++attempt)));
     }
     g.sending = false; g.error = "unavailable"; render();
   }

@@ -38,4 +38,16 @@ public static class LearnGameStorage
             options.GrainStorageSerializer = new LearnGameStateSerializer();
         });
     }
+
+    /// <summary>Creates or upgrades the database in <paramref name="dataDirectory"/> now, then keeps the silo's reminders in it.</summary>
+    public static ISiloBuilder UseLearnGameSqliteReminders(this ISiloBuilder silo, string dataDirectory)
+    {
+        var connectionString = CreateSqliteConnectionString(dataDirectory);
+        SqliteSchema.EnsureCreatedAsync(connectionString).GetAwaiter().GetResult();
+        return silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = SqliteInvariant;
+            options.ConnectionString = connectionString;
+        });
+    }
 }

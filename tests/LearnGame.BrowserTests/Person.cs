@@ -38,18 +38,22 @@ public sealed class Person : IAsyncDisposable
 
     private static bool SameOrigin(Uri a, Uri b) => a.Scheme == b.Scheme && a.Authority == b.Authority;
 
-    public static async Task<Person> OpenAsync(BrowserFixture fixture, string name, (int Width, int Height) size, string locale = "en-US")
+    public static Task<Person> OpenAsync(BrowserFixture fixture, string name, (int Width, int Height) size, string locale = "en-US") =>
+        OpenAsync(fixture, fixture.Server.BaseUrl, name, size, locale);
+
+    /// <summary>A person using another server than the fixture's (one a test breaks on purpose).</summary>
+    public static async Task<Person> OpenAsync(BrowserFixture fixture, Uri server, string name, (int Width, int Height) size, string locale = "en-US")
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Server.BaseUrl.ToString(),
+            BaseURL = server.ToString(),
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
             Locale = locale,
         });
         // Long enough for a slow shared CI machine, short enough to fail a broken test in reasonable time.
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        return new Person(name, context, page, fixture.Server.BaseUrl, size);
+        return new Person(name, context, page, server, size);
     }
 
     public async Task<Person> OpenTabAsync(string url)

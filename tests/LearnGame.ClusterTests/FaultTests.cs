@@ -68,6 +68,67 @@ public sealed class FaultTests(PostgresServer postgres)
         foreach (var l in learners) await l.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_silo_stopped_gracefully_hands_its_session_over_and_its_learners_rejoin_through_another()
+    {
+        await using var cluster = await Cluster.Start(postgres, 2);
+        var (survivor, leaving) = (cluster.Silos[0], cluster.Silos[1]);
+        // Created through the leaving silo, the session grain lives there (local placement).
+        var created = await TrainerApi.CreateSession(leaving.Endpoint, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(TestQuizzes.Short())), options = new { closeWhenAllAnswered = false } });
+        await using var trainer = await GameClient.Connect(survivor.Endpoint);
+        Assert.True((await trainer.Host(created.SessionId, created.HostToken)).Ok);
+        var learners = new List<GameClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var learner = await GameClient.Connect(i < 2 ? survivor.Endpoint : leaving.Endpoint);
+            var joined = await learner.Join(created.JoinCode, $"Learner {i}");
+            Assert.True(joined.Ok, joined.Message);
+            (learner.SeatId, learner.SeatToken, learner.SessionId) = (joined.SeatId, joined.SeatToken, created.SessionId);
+            learners.Add(learner);
+        }
+        Assert.True((await trainer.Do("Start")).Ok);
+        foreach (var l in learners) await l.WaitForQuestion(0);
+        Assert.True((await learners[0].Answer(0, new Answer { Choices = [1] }, "before-0")).Ok);
+        Assert.True((await learners[2].Answer(0, new Answer { Choices = [2] }, "before-2")).Ok);
+
+        // A rolling restart: SIGTERM, and the server stops by itself, cleanly.
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(0, await leaving.Terminate(TimeSpan.FromSeconds(45)));
+        Assert.Contains("Application is shutting down", leaving.Output);
+        Assert.DoesNotContain("Unhandled exception", leaving.Output);
+
+        // Its learners come back through the other silo with their seat tokens; their answers are still there.
+        for (var i = 2; i < 4; i++)
+        {
+            var back = await GameClient.Connect(survivor.Endpoint);
+            var rejoined = await Eventually(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
+            Assert.True(rejoined.Ok, $"{rejoined.Error}: {rejoined.Message}");
+            Assert.Equal(learners[i].SeatId, rejoined.SeatId);
+            Assert.Equal(i == 2 ? "before-2" : null, rejoined.Snapshot!.You!.AnswerId);
+            (back.SeatId, back.SeatToken, back.SessionId) = (learners[i].SeatId, learners[i].SeatToken, created.SessionId);
+            await learners[i].DisposeAsync();
+            learners[i] = back;
+        }
+        // The session moved at once: no failure detection to wait for after a graceful stop.
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(30), $"The hand-over took {stopping.Elapsed}.");
+
+        Assert.True((await learners[2].Answer(0, new Answer { Choices = [2] }, "before-2")).Repeat);
+        Assert.True((await learners[1].Answer(0, new Answer { Choices = [1] }, "after-1")).Ok);
+        Assert.True((await learners[3].Answer(0, new Answer { Choices = [3] }, "after-3")).Ok);
+        Assert.True((await trainer.Do("Reveal")).Ok);
+        var reveal = (await trainer.WaitForReveal(0)).Payload;
+        Assert.Equal(4, reveal.GetProperty("answeredCount").GetInt32());
+        Assert.Equal(2, reveal.GetProperty("correctCount").GetInt32());
+        // Learners who were on the stopped silo hear the rest of the game from the survivor.
+        await learners[3].WaitForResult(0);
+
+        using var http = survivor.Endpoint.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Host-Token", created.HostToken);
+        var report = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{created.SessionId}/report");
+        Assert.Equal([1, 1, 1, 1], report.GetProperty("learners").EnumerateArray().Select(l => l.GetProperty("answeredCount").GetInt32()).ToList());
+        foreach (var l in learners) await l.DisposeAsync();
+    }
+
     /// <summary>Retries a call until its result satisfies <paramref name="done"/>; calls fail while the cluster notices the dead silo.</summary>
     private static async Task<T> Eventually<T>(Func<Task<T>> call, Func<T, bool> done)
     {

@@ -16,10 +16,11 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         var applied = await SqliteSchema.EnsureCreatedAsync(_connectionString);
 
-        Assert.Equal([1], applied);
+        Assert.Equal(SqliteSchema.Migrations.Select(m => m.Version), applied);
         Assert.True(File.Exists(System.IO.Path.Combine(_temp.Path, "nested", "data", LearnGameStorage.DatabaseFileName)));
-        Assert.Equal(["LearnGameSchemaVersion", "OrleansQuery", "OrleansStorage"], Strings("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
-        Assert.Equal(["ClearStorageKey", "DeleteStorageKey", "ReadFromStorageKey", "WriteToStorageKey"], Strings("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey"));
+        Assert.Equal(["LearnGameSchemaVersion", "OrleansQuery", "OrleansRemindersTable", "OrleansStorage"], Strings("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        Assert.Equal(["ClearStorageKey", "DeleteReminderRowKey", "DeleteReminderRowsKey", "DeleteStorageKey", "ReadFromStorageKey", "ReadRangeRows1Key", "ReadRangeRows2Key",
+            "ReadReminderRowKey", "ReadReminderRowsKey", "UpsertReminderRowKey", "WriteToStorageKey"], Strings("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey"));
         Assert.Equal(["wal"], Strings("PRAGMA journal_mode"));
     }
 
@@ -40,13 +41,14 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         await SqliteSchema.EnsureCreatedAsync(_connectionString);
         var queries = Strings("SELECT QueryKey || QueryText FROM OrleansQuery ORDER BY QueryKey");
-        var next = new SqliteMigration(2, "probe_table", "CREATE TABLE Probe (Id INTEGER PRIMARY KEY);");
+        var version = SqliteSchema.Migrations.Count + 1;
+        var next = new SqliteMigration(version, "probe_table", "CREATE TABLE Probe (Id INTEGER PRIMARY KEY);");
 
-        // 0001 is a plain CREATE TABLE, so running it again would throw: only 0002 may run.
+        // The released migrations are plain CREATE TABLEs, so running them again would throw: only the new one may run.
         var applied = await SqliteSchema.ApplyAsync(_connectionString, [.. SqliteSchema.Migrations, next], CancellationToken.None);
 
-        Assert.Equal([2], applied);
-        Assert.Equal(["1", "2"], Strings("SELECT Version FROM LearnGameSchemaVersion ORDER BY Version"));
+        Assert.Equal([version], applied);
+        Assert.Equal(Enumerable.Range(1, version).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), Strings("SELECT Version FROM LearnGameSchemaVersion ORDER BY Version"));
         Assert.Equal(["Probe"], Strings("SELECT name FROM sqlite_master WHERE name = 'Probe'"));
         Assert.Equal(queries, Strings("SELECT QueryKey || QueryText FROM OrleansQuery ORDER BY QueryKey"));
     }
@@ -55,12 +57,12 @@ public sealed class SqliteSchemaTests : IDisposable
     public async Task A_failing_migration_leaves_neither_its_changes_nor_its_version()
     {
         await SqliteSchema.EnsureCreatedAsync(_connectionString);
-        var broken = new SqliteMigration(2, "broken", "CREATE TABLE Half (Id INTEGER); SELECT * FROM NoSuchTable;");
+        var broken = new SqliteMigration(SqliteSchema.Migrations.Count + 1, "broken", "CREATE TABLE Half (Id INTEGER); SELECT * FROM NoSuchTable;");
 
         await Assert.ThrowsAsync<SqliteException>(() => SqliteSchema.ApplyAsync(_connectionString, [.. SqliteSchema.Migrations, broken], CancellationToken.None));
 
         Assert.Empty(Strings("SELECT name FROM sqlite_master WHERE name = 'Half'"));
-        Assert.Equal(["1"], Strings("SELECT Version FROM LearnGameSchemaVersion"));
+        Assert.Equal(SqliteSchema.Migrations.Select(m => m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), Strings("SELECT Version FROM LearnGameSchemaVersion ORDER BY Version"));
     }
 
     [Fact]

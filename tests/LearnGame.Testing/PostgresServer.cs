@@ -12,9 +12,25 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>A server of this test's own even when LEARNGAME_POSTGRES names a shared one: a test that stops the database needs one.</summary>
+    public static async Task<PostgresServer> StartPrivate()
+    {
+        var server = new PostgresServer { _private = true };
+        await server.InitializeAsync();
+        return server;
+    }
+
+    private bool _private;
+
+    /// <summary>Stops the server, keeping its data, as a database that goes down would (own servers only).</summary>
+    public Task Pause() => Script(_ownFolder is null ? throw new InvalidOperationException("Not our server to stop.") : "pause");
+
+    /// <summary>Starts a paused server again on the same port.</summary>
+    public Task Resume() => Script(_ownFolder is null ? throw new InvalidOperationException("Not our server to start.") : "resume");
+
     public async Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable("LEARNGAME_POSTGRES") is { Length: > 0 } shared)
+        if (!_private && Environment.GetEnvironmentVariable("LEARNGAME_POSTGRES") is { Length: > 0 } shared)
         {
             ConnectionString = shared;
             return;

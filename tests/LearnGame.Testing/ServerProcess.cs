@@ -84,6 +84,27 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// SIGTERM, as a service manager or a rolling restart sends it: the server shuts down gracefully. Returns the exit
+    /// code once it has exited by itself; kills it and throws if it has not within <paramref name="patience"/>.
+    /// </summary>
+    public async Task<int> Terminate(TimeSpan patience)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"The server did not stop within {patience.TotalSeconds} s of SIGTERM:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     private async Task WaitUntilHealthy()
     {
         using var http = Endpoint.CreateHttpClient();

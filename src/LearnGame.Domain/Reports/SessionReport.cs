@@ -14,6 +14,12 @@ public sealed record SessionReport(
     IReadOnlyList<LearnerReport> Learners,
     IReadOnlyList<TeamReport>? Teams = null)
 {
+    /// <summary>When the session's personal data was purged (its learners are then gone); null before.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
+    /// <summary>How many learners took part (after the purge, the only thing left of them).</summary>
+    public int LearnerCount { get; init; }
+
     public static SessionReport Of(GameSession session)
     {
         var ranks = session.Ranking().Select((s, i) => (s.Id, Rank: i + 1)).ToDictionary(x => x.Id, x => x.Rank);
@@ -22,7 +28,7 @@ public sealed record SessionReport(
         var learners = active.OrderBy(s => ranks[s.Id]).Select(s => LearnerReport.Of(session, s, ranks[s.Id])).ToList();
         var teams = session.Teams.Count == 0 ? null : session.TeamRanking().Select((t, i) => TeamReport.Of(session, t, i + 1)).ToList();
         return new SessionReport(session.Id, session.Quiz.Title, session.Quiz.Language == Quizzes.QuizLanguage.Fr ? "fr" : "en",
-            session.Phase, session.CreatedAt, questions, learners, teams);
+            session.Phase, session.CreatedAt, questions, learners, teams) { LearnerCount = learners.Count };
     }
 }
 

@@ -27,6 +27,8 @@ public sealed class GameSession
     [JsonInclude] public SessionPhase Phase { get; private set; }
     [JsonInclude] public bool Locked { get; private set; }
     [JsonInclude] public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>When the game ended; the retention period counts from here.</summary>
+    [JsonInclude] public DateTimeOffset? EndedAt { get; private set; }
     [JsonInclude] public List<Seat> Seats { get; private set; } = [];
     [JsonInclude] public List<Round> Rounds { get; private set; } = [];
     [JsonInclude] public List<Team> Teams { get; private set; } = [];
@@ -323,6 +325,7 @@ public sealed class GameSession
                 return null;
             case SessionPhase.Podium:
                 Phase = SessionPhase.Ended;
+                EndedAt = now;
                 return null;
             case SessionPhase.Discussion:
                 OpenSecondVote(CurrentRound!, now);
@@ -333,7 +336,7 @@ public sealed class GameSession
     }
 
     /// <summary>Ends the game at once; an open question is scored first so that no acknowledged answer is lost.</summary>
-    public GameError? End()
+    public GameError? End(DateTimeOffset now)
     {
         if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
         if (Phase is SessionPhase.QuestionOpen or SessionPhase.Discussion && CurrentRound is { } round)
@@ -348,6 +351,7 @@ public sealed class GameSession
             CloseRound(round, round.Deadline ?? round.OpenedAt);
         }
         Phase = SessionPhase.Ended;
+        EndedAt = now;
         return null;
     }
 

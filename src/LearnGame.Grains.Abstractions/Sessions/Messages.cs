@@ -88,6 +88,9 @@ public sealed record SessionSnapshot
 
     /// <summary>How many learners are in the session; <see cref="Learners"/> lists them for trainers only.</summary>
     [Id(21)] public int LearnerCount { get; init; }
+
+    /// <summary>True while the session cannot store its changes and keeps retrying (the <c>storage</c> event).</summary>
+    [Id(22)] public bool StorageRetrying { get; init; }
 }
 
 /// <summary>A learner in the lobby list: public data only.</summary>

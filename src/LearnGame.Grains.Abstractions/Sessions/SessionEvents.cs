@@ -19,6 +19,7 @@ public static class SessionEvents
     public const string Kicked = "kicked";
     public const string Discussion = "discussion";
     public const string TeamVotes = "teamVotes";
+    public const string Storage = "storage";
 }
 
 /// <summary>The lobby list changed, or the lobby was locked or unlocked.</summary>
@@ -39,3 +40,10 @@ public sealed record PodiumPayload(IReadOnlyList<LeaderboardEntry> Podium, Leade
 public sealed record EndedPayload(LeaderboardView Final);
 
 public sealed record KickedPayload(string Reason);
+
+/// <summary>Whether the session's changes are being stored: <c>retrying</c> while storage fails, <c>ok</c> once it is back.</summary>
+public sealed record StoragePayload(string State)
+{
+    public const string Retrying = "retrying";
+    public const string Ok = "ok";
+}

@@ -10,4 +10,5 @@ public static class SessionErrors
     public static readonly GameError SeatNotFound = new("seat-not-found", "This seat token does not open a seat in this session.");
     public static readonly GameError Forbidden = new("forbidden", "Only the trainer of this session can do this.");
     public static readonly GameError Retry = new("storage-unavailable", "The answer could not be saved yet; retry with the same answer id.");
+    public static readonly GameError StorageRetrying = new("storage-unavailable", "The session cannot save changes right now and keeps retrying; try again in a moment.");
 }

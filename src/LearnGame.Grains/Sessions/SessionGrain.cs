@@ -8,6 +8,7 @@ using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Grains.Persistence;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace LearnGame.Grains.Sessions;
@@ -21,14 +22,21 @@ namespace LearnGame.Grains.Sessions;
 [Reentrant]
 [CollectionAgeLimit(Hours = 6)]
 [Orleans.Placement.PreferLocalPlacement] // on the silo where the trainer created it; after a crash, wherever it is next called
-public sealed partial class SessionGrain : Grain, ISessionGrain
+public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 {
     private static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The reminder that purges the session's personal data once its retention period is over.</summary>
+    public const string RetentionReminder = "retention";
+
+    // A reminder's first tick may be far off, but not beyond what a .NET timer can wait; later ticks come every CheckEvery.
+    private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
     private readonly GroupCommit _commit;
+    private readonly RetentionOptions _retention;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
     private readonly List<SessionEvent> _outbox = [];
@@ -42,12 +50,14 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public SessionGrain(
         [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
         TimeProvider time,
+        IOptions<RetentionOptions> retention,
         ILogger<SessionGrain> log)
     {
         _state = state;
+        _retention = retention.Value;
         _time = time;
         _log = log;
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit(WriteAsync, time, OnStoredChanged);
     }
 
     private GameSession? Game => _state.State.Game;
@@ -72,7 +82,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     public async Task<ActionResult> Create(Quiz quiz, SessionOptions options, string joinCode, string hostToken)
     {
-        if (Game is not null) return ActionResult.Fail("session-exists", "This session already exists.");
+        if (Game is not null || _state.State.Archive is not null) return ActionResult.Fail("session-exists", "This session already exists.");
         if (options.Problems().ToList() is { Count: > 0 } problems)
             return ActionResult.Fail("options-invalid", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
         if (QuizValidator.Validate(quiz) is { Count: > 0 } errors)
@@ -86,6 +96,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<JoinResult> Join(string nickname)
     {
         if (Game is not { IsLive: true } game) return JoinResult.Fail(SessionErrors.NotFound);
+        if (_commit.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
         var token = SecretToken.New();
         var (seat, error) = game.Join(nickname, token);
         if (error is not null) return JoinResult.Fail(error);
@@ -126,6 +137,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<ActionResult> ChooseTeam(int seatId, int teamId)
     {
         if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
+        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
         _lobbyDirty = true;
         await _commit.Commit();
@@ -136,7 +148,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task Subscribe(ISessionObserver relay)
     {
         // A new silo is remembered durably; renewals stay in memory until the next write carries them.
-        if (_relays.Subscribe(relay, Now) && Game is not null) await _commit.Commit();
+        // While storage is down the relay is served from memory, and stored by the write that succeeds.
+        if (_relays.Subscribe(relay, Now) && Game is not null) await TryCommit();
     }
 
     public Task Unsubscribe(ISessionObserver relay)
@@ -151,7 +164,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public Task<ReportResult> Report(string hostToken) =>
         Task.FromResult(Game is { } game && game.IsHost(hostToken)
             ? new ReportResult(true, null, SessionReport.Of(game))
-            : new ReportResult(false, SessionErrors.Forbidden.Code, null));
+            : _state.State.Archive is { } archive && archive.IsHost(hostToken)
+                ? new ReportResult(true, null, archive.Report())
+                : new ReportResult(false, SessionErrors.Forbidden.Code, null));
 
     // ----- Answers -----
 
@@ -163,7 +178,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (outcome.Error is { } error)
         {
             // The deadline passed but the timer has not fired yet: close now so nobody else gets in.
-            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); await CommitAndAnnounce(); }
+            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); if (await TryCommit()) Announce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
         if (!outcome.IsRepeat) _answerCountDirty = true;
@@ -192,6 +207,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     public async Task<ActionResult> Control(string hostToken, HostCommand command)
     {
         if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
+        // While storage is down the game does not move on: nothing could be announced before it is stored.
+        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         var now = Now;
         var error = command.Action switch
         {
@@ -204,17 +221,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             HostAction.Reveal => game.RevealNow(now),
             HostAction.Skip => game.Skip(now),
             HostAction.Next => game.Next(now),
-            HostAction.End => game.End(),
+            HostAction.End => game.End(now),
             HostAction.MoveToTeam => game.MoveToTeam(command.SeatId, command.TeamId),
             HostAction.RenameTeam => game.RenameTeam(command.TeamId, command.Text),
             _ => new GameError("unknown-action", "Unknown action."),
         };
         if (error is not null) return ActionResult.Fail(error);
         AppendFor(command, game, now);
-        await CommitAndAnnounce();
-        if (game.Phase == SessionPhase.Ended)
-            await GrainFactory.GetGrain<IJoinCodeGrain>(game.JoinCode).Release(game.Id);
         LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
+        // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
+        if (!await TryCommit()) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        Announce();
+        if (game.Phase == SessionPhase.Ended) await Ended(game);
         return ActionResult.Success;
     }
 
@@ -331,7 +349,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             return;
         }
         AppendPhase(game, Now);
-        await CommitAndAnnounce();
+        // If storage is down, the close is stored and announced by the retry that succeeds.
+        if (await TryCommit()) Announce();
     }
 
     private async Task<bool> CloseIfEveryoneAnswered()
@@ -339,8 +358,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys)) return false;
         game.RevealNow(Now);
         AppendPhase(game, Now);
-        await _commit.Commit();
-        return true;
+        return await TryCommit();
     }
 
     // ----- Durability and announcements -----
@@ -352,10 +370,85 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
         _durableSequence = Math.Max(_durableSequence, upTo);
     }
 
-    private async Task CommitAndAnnounce()
+    /// <summary>Waits for a write carrying every change so far; false when it failed (the commit keeps retrying).</summary>
+    private async Task<bool> TryCommit()
     {
+        try
+        {
+            await _commit.Commit();
+            return true;
+        }
+        catch (Exception)
+        {
+            // Logged once by OnStoredChanged, not once per caller.
+            return false;
+        }
+    }
+
+    /// <summary>Storage failed (false) or is back (true): everyone is told, and what waited for it is announced.</summary>
+    private void OnStoredChanged(bool stored)
+    {
+        if (stored) LogStorageBack(_log, this.GetPrimaryKey());
+        else LogStorageRetrying(_log, this.GetPrimaryKey());
+        var state = stored ? StoragePayload.Ok : StoragePayload.Retrying;
+        Announce(new SessionEvent(_durableSequence, SessionEvents.Storage, Json(new StoragePayload(state)), EventAudience.Everyone, null, null));
+        if (stored && Game is { Phase: SessionPhase.Ended } game) _ = Ended(game);
+    }
+
+    // ----- Retention -----
+
+    /// <summary>The game is over and stored: free its code, and arm the reminder that will purge its personal data.</summary>
+    private async Task Ended(GameSession game)
+    {
+        await ReleaseJoinCode(game);
+        try
+        {
+            var due = Retention.Remaining(game, _retention.EndedSessions, Now) ?? _retention.EndedSessions;
+            await this.RegisterOrUpdateReminder(RetentionReminder, Min(due, LongestFirstWait), _retention.CheckEvery);
+        }
+        catch (Exception e)
+        {
+            // The game itself is safe; without the reminder its data stays until the next tick or a manual purge.
+            LogReminderFailed(_log, e, game.Id);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RetentionReminder) return;
+        if (Game is { } game)
+        {
+            if (!Retention.IsDue(game, _retention.EndedSessions, Now)) return;
+            await Purge(game);
+        }
+        // Purged (now or before): the reminder has nothing left to do.
+        if (await this.GetReminder(RetentionReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Keeps the per-question aggregates; nicknames, answers and seat tokens are gone from memory and storage.</summary>
+    private async Task Purge(GameSession game)
+    {
+        _state.State.Archive = SessionArchive.Of(game, Now);
+        _state.State.Game = null;
+        _outbox.Clear();
+        _connections.Clear();
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
         await _commit.Commit();
-        Announce();
+        await ReleaseJoinCode(game);
+        LogPurged(_log, game.Id);
+    }
+
+    private async Task ReleaseJoinCode(GameSession game)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IJoinCodeGrain>(game.JoinCode).Release(game.Id);
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(_log, e, game.Id);
+        }
     }
 
     private void Append<T>(string name, T payload, EventAudience audience = EventAudience.Everyone,
@@ -366,7 +459,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
     }
 
     /// <summary>Sends, in order, every event whose change is durable; then the throttled lobby and answer-count pulses.</summary>
-    private void Announce()
+    private void Announce(SessionEvent? notice = null)
     {
         var ready = _outbox.TakeWhile(e => e.Sequence <= _durableSequence).ToList();
         _outbox.RemoveRange(0, ready.Count);
@@ -386,6 +479,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
                 return Task.CompletedTask;
             }, new GrainTimerCreationOptions(PulseInterval - (now - _lastPulse), Timeout.InfiniteTimeSpan));
         }
+        if (notice is not null) ready.Add(notice);
         if (ready.Count == 0 || Game is not { } game) return;
         var batch = new SessionEventBatch(game.Id, ready);
         foreach (var relay in _relays.Live(now)) _ = relay.OnEvents(batch);
@@ -464,6 +558,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
             Sequence = _durableSequence,
             Teams = SessionViews.Teams(game),
             DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
+            StorageRetrying = _commit.Retrying,
         };
     }
 
@@ -473,6 +568,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with {Questions} questions")]
     private static partial void LogCreated(ILogger log, Guid sessionId, int questions);
 
@@ -481,4 +578,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not persist; the caller is asked to retry")]
     private static partial void LogWriteFailed(ILogger log, Exception e, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: storage is failing; changes are kept in memory and written again until it is back")]
+    private static partial void LogStorageRetrying(ILogger log, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: retention period over; personal data purged, aggregates kept")]
+    private static partial void LogPurged(ILogger log, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
+    private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
+    private static partial void LogStorageBack(ILogger log, Guid sessionId);
 }

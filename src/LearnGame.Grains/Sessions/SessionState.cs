@@ -1,3 +1,4 @@
+using LearnGame.Domain.Reports;
 using LearnGame.Domain.Sessions;
 
 namespace LearnGame.Grains.Sessions;
@@ -6,6 +7,9 @@ namespace LearnGame.Grains.Sessions;
 public sealed class SessionState
 {
     public GameSession? Game { get; set; }
+
+    /// <summary>Set when the retention period purged the game: the aggregates that remain (then <see cref="Game"/> is null).</summary>
+    public SessionArchive? Archive { get; set; }
     public long Sequence { get; set; }
 
     /// <summary>The silos' relays (grain id → last renewal), so events keep flowing after the session moves.</summary>

@@ -32,6 +32,12 @@ public static class CommandLine
                                                  (env Storage__DataDirectory; default: ./data under the server's content root).
               --Library:TrainerKeys:0 <key>      A secret that opens a trainer space of the quiz library
                                                  (env Library__TrainerKeys__0; add :1, :2… for more trainers).
+              --Retention:EndedSessions <d.hh:mm:ss>
+                                                 How long an ended session keeps nicknames, answers and seat
+                                                 tokens before they are purged; the report's per-question
+                                                 aggregates stay (default 30.00:00:00, 30 days).
+              --Retention:CheckEvery <hh:mm:ss>  Period of the purge reminder after its first tick
+                                                 (default 01:00:00; at least 00:01:00).
               --Orleans:SiloPort <port>          Orleans silo-to-silo port (default 11111).
               --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).
               --Orleans:ClusterId <id>           Orleans cluster id (default learngame).

@@ -1,5 +1,6 @@
 using LearnGame.Grains;
 using LearnGame.Grains.Abstractions;
+using LearnGame.Grains.Sessions;
 using LearnGame.Storage;
 using System.Net;
 using Orleans.Configuration;
@@ -7,7 +8,10 @@ using Orleans.Serialization;
 
 namespace LearnGame.Server.Extensions;
 
-/// <summary>Co-hosts the Orleans silo: one silo on localhost clustering, grain state in SQLite through Orleans ADO.NET.</summary>
+/// <summary>
+/// Co-hosts the Orleans silo: one silo on localhost clustering with grain state and reminders in SQLite, or a cluster
+/// member with membership, grain state and reminders in PostgreSQL; all through Orleans ADO.NET and our own schema.
+/// </summary>
 public static class SiloExtensions
 {
     public static WebApplicationBuilder AddLearnGameSilo(this WebApplicationBuilder builder)
@@ -15,6 +19,10 @@ public static class SiloExtensions
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         var storage = builder.Configuration.GetSection(StorageSettings.Section).Get<StorageSettings>() ?? new StorageSettings();
         if (storage.Problems() is { Count: > 0 } problems) throw new StartupException(string.Join(Environment.NewLine, problems));
+        var retention = builder.Configuration.GetSection(RetentionOptions.Section);
+        if (ReadRetention(retention).Problems() is { Count: > 0 } retentionProblems)
+            throw new StartupException(string.Join(Environment.NewLine, retentionProblems));
+        builder.Services.Configure<RetentionOptions>(retention);
         if (!IPAddress.TryParse(settings.AdvertisedAddress, out var advertised))
             throw new StartupException($"Orleans:AdvertisedAddress \"{settings.AdvertisedAddress}\" is not an IP address.");
         var dataDirectory = DataDirectory(builder);
@@ -31,12 +39,14 @@ public static class SiloExtensions
                     silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
                     silo.UseLearnGamePostgresClustering(storage.ConnectionString);
                     silo.AddLearnGamePostgresStorage(storage.ConnectionString, GrainStorage.Name);
+                    silo.UseLearnGamePostgresReminders(storage.ConnectionString);
                     silo.Configure<ClusterMembershipOptions>(ClusterTuning.FastFailureDetection);
                 }
                 else
                 {
                     silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
                     silo.AddLearnGameSqliteStorage(dataDirectory, GrainStorage.Name);
+                    silo.UseLearnGameSqliteReminders(dataDirectory);
                 }
             }
             catch (StorageUnavailableException e)
@@ -50,6 +60,18 @@ public static class SiloExtensions
             silo.Services.AddSerializer(s => s.AddLearnGameSerialization());
         });
         return builder;
+    }
+
+    private static RetentionOptions ReadRetention(IConfigurationSection section)
+    {
+        try
+        {
+            return section.Get<RetentionOptions>() ?? new RetentionOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException("Retention:EndedSessions and Retention:CheckEvery are durations written d.hh:mm:ss (for example 30.00:00:00 for 30 days).", e);
+        }
     }
 
     /// <summary>Storage:DataDirectory, or ./data under the content root; relative paths are taken from the content root.</summary>

@@ -11,6 +11,9 @@ namespace LearnGame.FunctionalTests.Grains;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public CountingStorage Storage { get; } = new();
+
+    /// <summary>The silo's clock; a test may move it forward (and must put it back).</summary>
+    public ShiftedTime Time { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IClusterClient Client => Cluster.Client;
 
@@ -21,7 +24,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSerializer(s => s.AddLearnGameSerialization());
             silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, Storage);
-            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.UseInMemoryReminderService();
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddLearnGameSerialization()));
         Cluster = builder.Build();
@@ -33,6 +37,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
     }
+}
+
+/// <summary>The system clock moved forward by <see cref="Shift"/>, to reach the end of a retention period without waiting for it.</summary>
+public sealed class ShiftedTime : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
 }
 
 [CollectionDefinition(Name)]

@@ -13,6 +13,9 @@ public sealed class CountingStorage : IGrainStorage
 
     public int Writes => Volatile.Read(ref _writes);
 
+    /// <summary>The JSON stored for a grain's state, as a database would hold it; null when nothing is stored.</summary>
+    public string? StoredJson(string stateName, GrainId grainId) => _rows.TryGetValue((stateName, grainId), out var row) ? row.Json : null;
+
     /// <summary>While true every write throws, as a database that is down would.</summary>
     public volatile bool Failing;
 

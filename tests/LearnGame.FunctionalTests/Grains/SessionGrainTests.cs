@@ -12,10 +12,10 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 {
     private const string HostToken = "host-token-for-tests";
 
-    private async Task<(ISessionGrain Session, List<JoinResult> Seats)> SessionWithLearners(int learners, SessionOptions? options = null)
+    private async Task<(ISessionGrain Session, List<JoinResult> Seats)> SessionWithLearners(int learners, SessionOptions? options = null, Quiz? quiz = null)
     {
         var session = fixture.Client.GetGrain<ISessionGrain>(Guid.NewGuid());
-        var created = await session.Create(TestQuizzes.Short(), options ?? new SessionOptions { CloseWhenAllAnswered = false }, "123456", HostToken);
+        var created = await session.Create(quiz ?? TestQuizzes.Short(), options ?? new SessionOptions { CloseWhenAllAnswered = false }, "123456", HostToken);
         Assert.True(created.Ok, created.Message);
         var seats = new List<JoinResult>();
         for (var i = 0; i < learners; i++)
@@ -102,6 +102,66 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_deadline_that_passes_while_storage_is_down_closes_the_question_once_storage_is_back()
+    {
+        var (session, seats) = await SessionWithLearners(3, quiz: TestQuizzes.Short(timeLimitSeconds: 5));
+        var relay = new RecordingRelay(fixture.Storage);
+        await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "stored", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+
+        fixture.Storage.Failing = true;
+        try
+        {
+            var pending = await session.SubmitAnswer(seats[1].SeatId, 0, "pending", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+            Assert.Equal("storage-unavailable", pending.Error);
+            Assert.Equal(StoragePayload.Retrying, StorageState(await relay.WaitFor(SessionEvents.Storage)));
+            Assert.True((await session.Snapshot())!.StorageRetrying);
+            // The trainer cannot move the game on while nothing can be stored.
+            Assert.Equal("storage-unavailable", (await session.Control(HostToken, new HostCommand(HostAction.Skip))).Error);
+            // The deadline passes during the outage: the question closes in memory, but nobody is told yet.
+            await Until(async () => (await session.Snapshot())!.Phase == SessionPhase.Reveal);
+            Assert.DoesNotContain(relay.Received, e => e.Name == SessionEvents.Reveal);
+        }
+        finally
+        {
+            fixture.Storage.Failing = false;
+        }
+
+        var reveal = await relay.WaitFor(SessionEvents.Reveal);
+        var back = await relay.WaitFor(SessionEvents.Storage, e => StorageState(e) == StoragePayload.Ok);
+        Assert.True(reveal.Sequence <= back.Sequence);
+        var revealed = System.Text.Json.JsonDocument.Parse(reveal.Payload!).RootElement;
+        Assert.Equal(2, revealed.GetProperty("answeredCount").GetInt32());
+        Assert.False(revealed.GetProperty("skipped").GetBoolean());
+        var retried = await session.SubmitAnswer(seats[1].SeatId, 0, "pending", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+        Assert.True(retried.Ok, retried.Error);
+        Assert.True(retried.Repeat);
+
+        // The close was stored: a fresh activation reads it back.
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        var stored = (await session.Snapshot())!;
+        Assert.Equal(SessionPhase.Reveal, stored.Phase);
+        Assert.False(stored.StorageRetrying);
+        Assert.Equal(2, stored.Reveal!.AnsweredCount);
+    }
+
+    private static string StorageState(SessionEvent e) =>
+        System.Text.Json.JsonDocument.Parse(e.Payload!).RootElement.GetProperty("state").GetString()!;
+
+    /// <summary>Polls a grain's state until the condition holds (the grain announces nothing while storage is down).</summary>
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + GameClient.Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Events_reach_a_subscribed_relay_in_order_and_only_after_the_change_is_stored()
     {
         var (session, seats) = await SessionWithLearners(2);
@@ -142,6 +202,53 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task After_the_retention_period_the_reminder_purges_nicknames_answers_and_tokens_and_keeps_the_aggregates()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        var joinCode = (await session.Snapshot())!.JoinCode;
+        var code = fixture.Client.GetGrain<IJoinCodeGrain>(joinCode);
+        await code.Release(Guid.Empty);
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.End))).Ok);
+        var remindable = session.AsReference<IRemindable>();
+        var tick = new TickStatus(DateTime.UtcNow, TimeSpan.FromHours(1), DateTime.UtcNow);
+
+        // Before the period is over a tick changes nothing.
+        await remindable.ReceiveReminder("retention", tick);
+        Assert.Equal(2, (await session.Report(HostToken)).Report!.Learners.Count);
+
+        fixture.Time.Shift = TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1);
+        try
+        {
+            await remindable.ReceiveReminder("retention", tick);
+        }
+        finally
+        {
+            fixture.Time.Shift = TimeSpan.Zero;
+        }
+
+        // Stored, not only in memory: a fresh activation reads the purged state.
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        var report = (await session.Report(HostToken)).Report!;
+        Assert.Empty(report.Learners);
+        Assert.Equal(2, report.LearnerCount);
+        Assert.NotNull(report.PurgedAt);
+        var question = Assert.Single(report.Questions);
+        Assert.Equal((1, 1), (question.AnsweredCount, question.CorrectCount));
+        Assert.False((await session.Report("not-the-host-token")).Ok);
+        Assert.Equal("seat-not-found", (await session.Rejoin(seats[0].SeatToken!)).Error);
+        Assert.Equal("session-not-found", (await session.Join("Learner 9")).Error);
+        Assert.Equal("forbidden", (await session.Host(HostToken)).Error);
+        Assert.Null(await session.Snapshot());
+        Assert.Null(await code.Resolve());
+        var stored = fixture.Storage.StoredJson("session", session.GetGrainId())!;
+        foreach (var personal in new[] { "Learner 0", "Learner 1", "kept-as-a-count", LearnGame.Domain.Sessions.SecretToken.Hash(seats[0].SeatToken!) })
+            Assert.DoesNotContain(personal, stored);
+    }
+
+    [Fact]
     public async Task A_join_code_is_held_by_one_live_session_at_a_time()
     {
         var code = fixture.Client.GetGrain<IJoinCodeGrain>("424242");
@@ -159,7 +266,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     private sealed class RecordingRelay(CountingStorage storage) : ISessionObserver
     {
         private readonly List<SessionEvent> _received = [];
-        private readonly List<(string Name, TaskCompletionSource<SessionEvent> Done)> _waiters = [];
+        private readonly List<(Func<SessionEvent, bool> Match, TaskCompletionSource<SessionEvent> Done)> _waiters = [];
 
         public List<int> WritesSeenAtDelivery { get; } = [];
 
@@ -175,7 +282,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
                 WritesSeenAtDelivery.Add(storage.Writes);
                 _received.AddRange(batch.Events);
                 foreach (var e in batch.Events)
-                    foreach (var w in _waiters.Where(w => w.Name == e.Name).ToList())
+                    foreach (var w in _waiters.Where(w => w.Match(e)).ToList())
                     {
                         _waiters.Remove(w);
                         w.Done.TrySetResult(e);
@@ -184,13 +291,14 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             return Task.CompletedTask;
         }
 
-        public Task<SessionEvent> WaitFor(string name)
+        public Task<SessionEvent> WaitFor(string name, Func<SessionEvent, bool>? match = null)
         {
             lock (_received)
             {
-                if (_received.FirstOrDefault(e => e.Name == name) is { } e) return Task.FromResult(e);
+                Func<SessionEvent, bool> predicate = e => e.Name == name && (match is null || match(e));
+                if (_received.FirstOrDefault(predicate) is { } e) return Task.FromResult(e);
                 var done = new TaskCompletionSource<SessionEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiters.Add((name, done));
+                _waiters.Add((predicate, done));
                 return done.Task.WaitAsync(GameClient.Patience);
             }
         }

@@ -14,6 +14,19 @@ public sealed class StartupTests
         Assert.DoesNotContain("   at ", output);
     }
 
+    [Theory]
+    [InlineData("CheckEvery", "00:00:10", "Retention:CheckEvery is 00:00:10; Orleans reminders need at least 00:01:00.")]
+    [InlineData("EndedSessions", "-1.00:00:00", "Retention:EndedSessions is -1.00:00:00; it must not be negative")]
+    [InlineData("EndedSessions", "thirty days", "are durations written d.hh:mm:ss")]
+    public async Task A_retention_setting_that_cannot_work_stops_start_up_with_one_clear_line(string key, string value, string message)
+    {
+        var (code, output) = await ServerProcess.RunToExit($"--Retention:{key}", value, "--Storage:DataDirectory", ServerHost.NewDataDirectory(), "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains($"LearnGame cannot start: ", output);
+        Assert.Contains(message, output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     [Fact]
     public async Task Postgres_without_a_connection_string_is_refused()
     {

@@ -196,7 +196,7 @@ public class GameSessionFlowTests
         game.Advance(4);
         game.Accepted(zoe, Answers.Choice(1));
 
-        Assert.Null(game.Session.End());
+        Assert.Null(game.Session.End(game.Now));
 
         Assert.Equal(SessionPhase.Ended, game.Session.Phase);
         Assert.True(game.Session.CurrentRound!.Closed);
@@ -214,7 +214,7 @@ public class GameSessionFlowTests
         Assert.Null(game.Session.Pause(game.Now));
         game.Accepted(zoe, Answers.Choice(1));
 
-        Assert.Null(game.Session.End());
+        Assert.Null(game.Session.End(game.Now));
 
         Assert.Equal(1000, zoe.Score);
         Assert.False(game.Session.CurrentRound!.Paused);
@@ -228,7 +228,7 @@ public class GameSessionFlowTests
     public void End_works_from_any_live_phase(SessionPhase phase)
     {
         var game = PhaseFixtures.GameIn(phase);
-        Assert.Null(game.Session.End());
+        Assert.Null(game.Session.End(game.Now));
         Assert.Equal(SessionPhase.Ended, game.Session.Phase);
     }
 
@@ -242,7 +242,7 @@ public class GameSessionFlowTests
         game.RevealNow();
         var score = zoe.Score;
 
-        Assert.Null(game.Session.End());
+        Assert.Null(game.Session.End(game.Now));
 
         Assert.Equal(score, zoe.Score);
     }

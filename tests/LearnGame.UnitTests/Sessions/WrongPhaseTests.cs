@@ -18,7 +18,7 @@ public class WrongPhaseTests
             "RevealNow" => session.RevealNow(now),
             "Skip" => session.Skip(now),
             "Next" => session.Next(now),
-            "End" => session.End(),
+            "End" => session.End(now),
             "Kick" => session.Kick(session.Seats[0].Id),
             "Lock" => session.SetLocked(true),
             "Join" => session.Join("Nouveau", "new-seat-token").Error,

@@ -97,7 +97,7 @@ public class PeerInstructionTests
         var (game, _, marc, _) = FirstVote();
         game.RevealNow();
 
-        Assert.Null(game.Session.End());
+        Assert.Null(game.Session.End(game.Now));
 
         Assert.Equal(1000, marc.Score);
         Assert.Equal(SessionPhase.Ended, game.Session.Phase);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans;
 using Orleans.Runtime;
@@ -35,19 +36,18 @@ public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 }
 
-/// <summary>The Orleans ADO.NET reminder provider on our PostgreSQL schema.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresRemindersTests(PostgresFixture postgres) : IAsyncLifetime
+/// <summary>The Orleans ADO.NET reminder provider on our schema; one suite, run on each database by a subclass.</summary>
+public abstract class RemindersContractTests : IAsyncLifetime
 {
-    private string _connectionString = "";
     private IHost _silo = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connectionString = await postgres.CreateDatabaseAsync();
-        _silo = await PostgresSilo.StartAsync(_connectionString, "cluster-" + Guid.NewGuid().ToString("N"),
-            silo => silo.UseLearnGamePostgresReminders(_connectionString));
-    }
+    /// <summary>Starts a silo whose reminders live in a fresh test database.</summary>
+    protected abstract Task<IHost> StartSiloAsync();
+
+    /// <summary>(name, period in ms, service id) of every stored reminder.</summary>
+    protected abstract Task<List<(string, long, string)>> RowsAsync();
+
+    public async Task InitializeAsync() => _silo = await StartSiloAsync();
 
     public async Task DisposeAsync()
     {
@@ -112,7 +112,21 @@ public sealed class PostgresRemindersTests(PostgresFixture postgres) : IAsyncLif
 
     private static HashSet<GrainId> Grains(ReminderTableData data) => data.Reminders.Select(r => r.GrainId).ToHashSet();
 
-    private async Task<List<(string, long, string)>> RowsAsync()
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRemindersTests(PostgresFixture postgres) : RemindersContractTests
+{
+    private string _connectionString = "";
+
+    protected override async Task<IHost> StartSiloAsync()
+    {
+        _connectionString = await postgres.CreateDatabaseAsync();
+        return await PostgresSilo.StartAsync(_connectionString, "cluster-" + Guid.NewGuid().ToString("N"),
+            silo => silo.UseLearnGamePostgresReminders(_connectionString));
+    }
+
+    protected override async Task<List<(string, long, string)>> RowsAsync()
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
@@ -121,5 +135,36 @@ public sealed class PostgresRemindersTests(PostgresFixture postgres) : IAsyncLif
         var rows = new List<(string, long, string)>();
         while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
         return rows;
+    }
+}
+
+/// <summary>Reminders in the SQLite database of a one-silo server (localhost clustering), so pending purges survive a restart.</summary>
+public sealed class SqliteRemindersTests : RemindersContractTests
+{
+    private readonly TempDirectory _temp = new();
+
+    protected override async Task<IHost> StartSiloAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(PostgresSilo.FreePort(), PostgresSilo.FreePort(), serviceId: PostgresSilo.ServiceId, clusterId: "sqlite-" + Guid.NewGuid().ToString("N"));
+            silo.UseLearnGameSqliteReminders(_temp.Path);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    protected override Task<List<(string, long, string)>> RowsAsync()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(LearnGameStorage.CreateSqliteConnectionString(_temp.Path));
+        connection.Open();
+        using var command = new Microsoft.Data.Sqlite.SqliteCommand("SELECT ReminderName, Period, ServiceId FROM OrleansRemindersTable", connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, long, string)>();
+        while (reader.Read()) rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+        return Task.FromResult(rows);
     }
 }
