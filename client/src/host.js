@@ -2,6 +2,7 @@ import { h, show, announce } from "./dom.js";
 import { t, errorText, number, lang } from "./i18n.js";
 import { createConnection, setStorageRetrying } from "./connection.js";
 import { qrCode, shapeOf, Countdown, distributionChart, leaderboardList, podiumList, questionHeading, correctText } from "./widgets.js";
+import { teamName, teamBoardSection, teamResults, peerSummary } from "./teams.js";
 
 const HOST_KEY = "lg.host";
 const loadHost = () => { try { return JSON.parse(localStorage.getItem(HOST_KEY)); } catch { return null; } };
@@ -15,14 +16,15 @@ export function startHost({ projector }) {
   const g = {
     session: projector ? (fromFragment.get("session") ? { sessionId: fromFragment.get("session"), hostToken: fromFragment.get("token") } : null) : loadHost(),
     snapshot: null, phase: null, question: null, countdown: new Countdown(), reveal: null, leaderboard: null, podium: null,
-    learners: [], locked: false, answered: 0, learnerCount: 0, error: null, demos: null,
+    learners: [], teams: [], locked: false, answered: 0, learnerCount: 0, error: null, demos: null,
     // A trainer who reloads (or comes back) goes straight back to its running session.
     setup: !projector && !loadHost(),
   };
 
   const conn = createConnection({
     handlers: {
-      lobby: (p) => { g.learners = p.learners; g.locked = p.locked; g.learnerCount = p.count; render(); },
+      lobby: (p) => { g.learners = p.learners; g.locked = p.locked; g.learnerCount = p.count; g.teams = p.teams ?? g.teams; render(); },
+      discussion: (p) => { g.phase = "Discussion"; g.countdown.set(p, false); render(); },
       question: (p) => { g.phase = "QuestionOpen"; g.question = p.question; g.countdown.set(p, false); g.answered = 0; g.reveal = null; render(); },
       answerCount: (p) => { g.answered = p.answered; g.learnerCount = p.learners; const el = document.getElementById("answered"); if (el) el.textContent = answeredText(); },
       paused: (p) => { g.paused = true; g.countdown.pause(p.remainingMs); render(); },
@@ -41,7 +43,8 @@ export function startHost({ projector }) {
     setStorageRetrying(s.storageRetrying);
     g.snapshot = s; g.phase = s.phase; g.question = s.question; g.learners = s.learners ?? []; g.locked = s.locked;
     g.learnerCount = g.learners.filter(l => l.connected).length; g.answered = s.answeredCount ?? 0; g.paused = s.paused;
-    g.reveal = s.reveal; g.leaderboard = s.leaderboard;
+    g.reveal = s.reveal; g.leaderboard = s.leaderboard; g.teams = s.teams ?? [];
+    if (s.phase === "Discussion" && s.discussionDeadline) g.countdown.set({ deadline: s.discussionDeadline, serverNow: s.serverNow }, false);
     if (s.phase === "QuestionOpen") g.countdown.set(s, s.paused);
     if (s.phase === "Podium" && s.leaderboard) g.podium = s.leaderboard.top.slice(0, 3);
     g.setup = false;
@@ -67,6 +70,9 @@ export function startHost({ projector }) {
   async function create(form) {
     const data = new FormData(form);
     const options = { speedScoring: data.get("speedScoring") === "on", closeWhenAllAnswered: data.get("closeWhenAllAnswered") === "on" };
+    const mode = data.get("teamMode");
+    if (mode === "auto" || mode === "choose")
+      options.teams = { formation: mode, size: Number(data.get("teamSize")), count: Number(data.get("teamCount")), tieBreak: data.get("tieBreak") };
     let body;
     const source = data.get("source");
     if (source === "file") {
@@ -132,6 +138,16 @@ export function startHost({ projector }) {
         h("fieldset", {}, h("legend", {}, t("host.options")),
           h("div", { class: "option" }, h("input", { type: "checkbox", id: "speed", name: "speedScoring", checked: true }), h("label", { for: "speed" }, t("host.speedScoring"))),
           h("div", { class: "option" }, h("input", { type: "checkbox", id: "close-all", name: "closeWhenAllAnswered", checked: true }), h("label", { for: "close-all" }, t("host.closeWhenAll")))),
+        h("fieldset", {}, h("legend", {}, t("host.mode")),
+          [["individual", "host.modeIndividual"], ["auto", "host.modeAuto"], ["choose", "host.modeChoose"]].map(([value, key]) =>
+            h("div", { class: "option" }, h("input", { type: "radio", name: "teamMode", id: `mode-${value}`, value, checked: value === "individual" }), h("label", { for: `mode-${value}` }, t(key)))),
+          h("label", { for: "team-size" }, t("host.teamSize")),
+          h("input", { type: "number", id: "team-size", name: "teamSize", min: 2, max: 50, value: "4" }),
+          h("label", { for: "team-count" }, t("host.teamCount")),
+          h("input", { type: "number", id: "team-count", name: "teamCount", min: 2, max: 100, value: "4" }),
+          h("label", { for: "tie-break" }, t("host.tieBreak")),
+          h("select", { id: "tie-break", name: "tieBreak" },
+            h("option", { value: "firstVote" }, t("host.tieFirstVote")), h("option", { value: "captain" }, t("host.tieCaptain")))),
         errorBox(),
         h("button", { type: "submit", class: "primary" }, t("host.create"))));
   }
@@ -149,6 +165,7 @@ export function startHost({ projector }) {
       actions.push(btn(t("host.reveal"), "Reveal", "primary"), btn(t("host.skip"), "Skip"));
     }
     if (["Reveal", "Leaderboard", "Podium"].includes(g.phase)) actions.push(btn(t("host.next"), "Next", "primary"));
+    if (g.phase === "Discussion") actions.push(btn(t("host.openSecondVote"), "Next", "primary"), btn(t("host.skip"), "Skip"));
     if (g.phase !== "Ended") {
       actions.push(g.locked ? btn(t("host.unlock"), "Unlock") : btn(t("host.lock"), "Lock"));
       actions.push(btn(t("host.end"), "End", "danger"));
@@ -162,25 +179,63 @@ export function startHost({ projector }) {
       h("div", { class: "actions", role: "group", "aria-label": t("host.controls") }, actions),
       errorBox(),
       g.phase === "QuestionOpen" && g.question ? h("section", { "aria-labelledby": "q-title" },
-        questionHeading(g.question), h("h2", { id: "q-title" }, g.question.text), g.countdown.element(),
+        questionHeading(g.question), stageLine(g.question), h("h2", { id: "q-title" }, g.question.text), g.countdown.element(),
         h("p", { id: "answered", class: "big" }, answeredText())) : null,
+      g.phase === "Discussion" ? h("section", { "aria-labelledby": "discussion-title" },
+        h("h2", { id: "discussion-title" }, t("peer.discussionTitle")), g.countdown.element(), h("p", {}, t("peer.discussion"))) : null,
       g.phase === "Reveal" && g.reveal ? revealSection() : null,
       g.phase === "Leaderboard" && g.leaderboard ? h("section", { "aria-labelledby": "lb-title" }, h("h2", { id: "lb-title" }, t("leaderboard.title")), leaderboardList(g.leaderboard.top)) : null,
       ["Podium", "Ended"].includes(g.phase) ? h("section", { "aria-labelledby": "podium-title" }, h("h2", { id: "podium-title" }, t("podium.title")), podiumList(g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? [])) : null,
+      ["Leaderboard", "Podium", "Ended"].includes(g.phase) ? teamBoardSection(g.leaderboard?.teams) : null,
+      teamsSection(),
       h("section", { "aria-labelledby": "learners-title" },
         h("h2", { id: "learners-title" }, t("host.learners", { count: g.learners.length })),
         g.learners.length === 0 ? h("p", {}, t("host.noLearners")) :
           h("ul", { class: "learners" }, g.learners.map(l => h("li", {},
             h("span", { class: "name" }, l.nickname),
             h("span", { class: "presence" }, l.connected ? t("host.online") : t("host.away")),
+            moveControl(l),
             g.phase !== "Ended" ? h("button", { type: "button", class: "small", dataset: { fid: `kick-${l.seatId}` }, "aria-label": t("host.kickWho", { nickname: l.nickname }), onclick: () => control("Kick", l.seatId) }, t("host.kick")) : null)))),
       h("section", { "aria-labelledby": "report-title" },
         h("h2", { id: "report-title" }, t("host.reports")),
         h("div", { class: "actions" },
           h("button", { type: "button", class: "secondary", onclick: () => download("/learners.csv?separator=semicolon", "learners.csv") }, t("host.learnersCsv")),
           h("button", { type: "button", class: "secondary", onclick: () => download("/questions.csv?separator=semicolon", "questions.csv") }, t("host.questionsCsv")),
-          h("button", { type: "button", class: "secondary", onclick: () => download("", "report.json") }, t("host.reportJson")))),
+          h("button", { type: "button", class: "secondary", onclick: () => download("", "report.json") }, t("host.reportJson")),
+          g.snapshot?.options?.teams ? h("button", { type: "button", class: "secondary", onclick: () => download("/teams.csv?separator=semicolon", "teams.csv") }, t("host.teamsCsv")) : null)),
       g.phase === "Ended" ? h("p", {}, h("button", { type: "button", class: "link", onclick: () => { localStorage.removeItem(HOST_KEY); g.session = null; g.phase = null; g.setup = true; g.error = null; render(); } }, t("host.newSession"))) : null);
+  }
+
+  const teamOf = (id) => g.teams.find(x => x.teamId === id);
+
+  function stageLine(q) {
+    return q?.stage ? h("p", { class: "stage" }, t(q.stage === 1 ? "peer.firstVoteTitle" : "peer.secondVoteTitle")) : null;
+  }
+
+  /** Next to each learner once teams exist: its team, which the trainer can change. */
+  function moveControl(l) {
+    if (!g.teams.length || ["Podium", "Ended"].includes(g.phase) || !l.teamId && g.phase === "Lobby" && g.snapshot?.options?.teams?.formation === "auto") return null;
+    const id = `move-${l.seatId}`;
+    return h("span", { class: "move" },
+      h("label", { for: id, class: "visually-hidden" }, t("teams.moveLabel", { nickname: l.nickname })),
+      h("select", { id, dataset: { fid: id }, onchange: (e) => control("MoveToTeam", l.seatId, Number(e.target.value)) },
+        l.teamId ? null : h("option", { value: "", selected: true }, "—"),
+        g.teams.map(team => h("option", { value: String(team.teamId), selected: team.teamId === l.teamId }, team.name))));
+  }
+
+  /** The teams, each with a rename form. */
+  function teamsSection() {
+    if (!g.snapshot?.options?.teams || g.phase === "Ended") return null;
+    return h("section", { "aria-labelledby": "teams-title" },
+      h("h2", { id: "teams-title" }, t("teams.manage")),
+      g.teams.length === 0 ? h("p", {}, t("teams.none")) : h("ul", { class: "teams-manage" }, g.teams.map(team => {
+        const id = `rename-${team.teamId}`;
+        const input = h("input", { id, maxlength: 30, value: team.name, dataset: { fid: id } });
+        return h("li", {}, teamName(team), " ", t("teams.members", { count: team.members }),
+          h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); control("RenameTeam", team.teamId, input.value); } },
+            h("label", { for: id, class: "visually-hidden" }, t("teams.renameLabel", { team: team.name })), input,
+            h("button", { type: "submit", class: "small", dataset: { fid: `${id}-go` } }, t("teams.rename"))));
+      })));
   }
 
   function revealSection() {
@@ -191,8 +246,10 @@ export function startHost({ projector }) {
       g.reveal.skipped ? h("p", {}, t("reveal.skipped")) : null,
       right && !g.reveal.skipped ? h("p", { class: "big" }, t("reveal.answerWas", { answer: right })) : null,
       h("p", {}, t("reveal.summary", { correct: g.reveal.correctCount, answered: g.reveal.answeredCount, count: g.reveal.learnerCount })),
-      g.reveal.skipped ? null : distributionChart(g.question, g.reveal),
-      g.reveal.explanation ? h("p", { class: "explanation" }, g.reveal.explanation) : null);
+      g.reveal.skipped || g.reveal.firstDistribution ? null : distributionChart(g.question, g.reveal),
+      g.reveal.skipped ? null : peerSummary(g.question, g.reveal),
+      g.reveal.explanation ? h("p", { class: "explanation" }, g.reveal.explanation) : null,
+      teamResults(g.question, g.reveal));
   }
 
   function screenView() {
@@ -208,10 +265,10 @@ export function startHost({ projector }) {
       case "Lobby":
         body = [h("h1", {}, s.title), joinBlock(true),
           h("section", { "aria-labelledby": "lobby-title" }, h("h2", { id: "lobby-title" }, t("screen.waiting", { count: g.learners.length })),
-            h("ul", { class: "names" }, g.learners.map(l => h("li", {}, l.nickname))))];
+            h("ul", { class: "names" }, g.learners.map(l => h("li", {}, l.nickname, l.teamId && teamOf(l.teamId) ? [" (", teamOf(l.teamId).name, ")"] : null))))];
         break;
       case "QuestionOpen":
-        body = [questionHeading(g.question), h("h1", { class: "question-text" }, g.question.text), g.countdown.element(),
+        body = [questionHeading(g.question), stageLine(g.question), h("h1", { class: "question-text" }, g.question.text), g.countdown.element(),
           g.question.choices || g.question.type === "trueFalse" ? h("ul", { class: "choices-display" },
             (g.question.type === "trueFalse" ? [t("answer.true"), t("answer.false")] : g.question.choices).map((c, i) =>
               h("li", { class: `choice c${i % 6}` }, h("span", { class: "shape", "aria-hidden": "true" }, shapeOf(i)), h("span", { class: "key", "aria-hidden": "true" }, String(i + 1)), h("span", { class: "label" }, c)))) : null,
@@ -222,11 +279,16 @@ export function startHost({ projector }) {
         body = [revealSection()];
         body[0].querySelector("h2")?.replaceWith(h("h1", {}, g.question?.text ?? t("reveal.title")));
         break;
+      case "Discussion":
+        body = [g.question ? questionHeading(g.question) : null, h("h1", {}, t("peer.discussionTitle")),
+          g.question ? h("p", { class: "question-text" }, g.question.text) : null, g.countdown.element(), h("p", { class: "big" }, t("peer.discussion"))];
+        break;
       case "Leaderboard":
-        body = [h("h1", {}, t("leaderboard.title")), leaderboardList(g.leaderboard?.top ?? [])];
+        body = [h("h1", {}, t("leaderboard.title")), leaderboardList(g.leaderboard?.top ?? []), teamBoardSection(g.leaderboard?.teams)];
         break;
       default:
-        body = [h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")), podiumList(g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? [])];
+        body = [h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")), podiumList(g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? []),
+          teamBoardSection(g.leaderboard?.teams)];
     }
     show(`screen-${g.phase}-${g.question?.index ?? ""}`, body, g.phase !== "Lobby" && g.phase !== "Ended" ? h("footer", { class: "screen-footer" }, joinBlock(false)) : null);
   }

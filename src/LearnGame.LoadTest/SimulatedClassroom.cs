@@ -174,7 +174,9 @@ public sealed class SimulatedClassroom
                 if (l.ResultEvents[i] != 1) problems.Add($"{Who(l)}: {l.ResultEvents[i]} result events for question {i + 1}");
             }
             if (l.Leaderboards != Questions.Count) problems.Add($"{Who(l)}: {l.Leaderboards} leaderboard events, expected {Questions.Count}");
-            if (l.Standings != Questions.Count + 2) problems.Add($"{Who(l)}: {l.Standings} standing events, expected {Questions.Count + 2}");
+            // One per leaderboard, podium and end; in a team game one more at the start, with the learner's team.
+            var standings = Questions.Count + 2 + (Options.TeamSize > 0 ? 1 : 0);
+            if (l.Standings != standings) problems.Add($"{Who(l)}: {l.Standings} standing events, expected {standings}");
             if (l.Podiums != 1 || l.EndedEvents != 1) problems.Add($"{Who(l)}: {l.Podiums} podium and {l.EndedEvents} ended events, expected 1 each");
         }
         if (bySeat.Count != Learners.Count(l => l.Joined)) problems.Add($"classroom {_number + 1}: {bySeat.Count} learners in the report, {Learners.Count(l => l.Joined)} joined");

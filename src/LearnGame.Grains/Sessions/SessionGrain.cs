@@ -245,8 +245,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                     new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
                 _lobbyDirty = true;
                 break;
-            case HostAction.Lock or HostAction.Unlock or HostAction.MoveToTeam or HostAction.RenameTeam:
+            case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam:
                 _lobbyDirty = true;
+                break;
+            case HostAction.MoveToTeam:
+                _lobbyDirty = true;
+                AppendStandings(game.SeatById(command.SeatId) is { } moved ? [moved] : []);
                 break;
             case HostAction.Pause:
                 Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));
@@ -255,8 +259,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 Append(SessionEvents.Resumed, QuestionPayload(game, now));
                 break;
             default:
-                // Automatic teams are formed at the start: the lobby list (with each learner's team) changes.
-                if (command.Action == HostAction.Start && game.IsTeamGame) _lobbyDirty = true;
+                // Teams are complete at the start: the lobby list (with each learner's team) changes, and each
+                // learner is told its team before the first question.
+                if (command.Action == HostAction.Start && game.IsTeamGame)
+                {
+                    _lobbyDirty = true;
+                    AppendStandings(game.ActiveSeats);
+                }
                 AppendPhase(game, now);
                 break;
         }
@@ -310,6 +319,15 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var bytes = Json(votes);
         Append<object?>(SessionEvents.TeamVotes, null, EventAudience.Nobody, SessionEvents.TeamVotes,
             game.Members(teamId).ToDictionary(m => m.Id, _ => bytes));
+    }
+
+    /// <summary>A personal standing (with the team) for some seats only, without a broadcast.</summary>
+    private void AppendStandings(IEnumerable<Seat> seats)
+    {
+        var game = Game!;
+        var ranks = SessionViews.Ranks(game);
+        Append<object?>(SessionEvents.Standing, null, EventAudience.Nobody, SessionEvents.Standing,
+            seats.ToDictionary(s => s.Id, s => Json(SessionViews.Standing(game, s, ranks))));
     }
 
     private void AppendWithStandings<T>(string name, T payload)

@@ -36,8 +36,9 @@ public sealed class TeamGameTests(ServerFixture fixture)
             p.GetProperty("teams")[1].GetProperty("name").GetString() == "Les Aigles" && TeamIds(p).SequenceEqual([1, 1, 2, 0]));
 
         await room.Start();
-        // The learner who did not choose joined the smallest team.
+        // The learner who did not choose joined the smallest team, and is told so before the first question.
         await trainer.WaitFor(SessionEvents.Lobby, p => TeamIds(p).SequenceEqual([1, 1, 2, 2]));
+        await learners[3].WaitFor(SessionEvents.Standing, p => p.GetProperty("teamId").GetInt32() == 2);
 
         for (var q = 0; q < 3; q++)
         {
@@ -108,6 +109,11 @@ public sealed class TeamGameTests(ServerFixture fixture)
         var aResult = (await a.WaitForResult(0)).Payload;
         Assert.True(aResult.GetProperty("correct").GetBoolean());
         Assert.True(aResult.GetProperty("ownVoteCorrect").GetBoolean());
+
+        // Moved by the trainer, a learner is told its new team at once.
+        var otherTeam = teamOf.First(t => t != teamOf[0]);
+        Assert.True((await room.Trainer.Do("MoveToTeam", a.SeatId, otherTeam)).Ok);
+        await a.WaitFor(SessionEvents.Standing, p => p.GetProperty("teamId").GetInt32() == otherTeam);
     }
 
     [Fact]
