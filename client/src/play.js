@@ -150,7 +150,7 @@ export function startLearner() {
       h("h2", { id: "choose-team-title" }, t("teams.choose")),
       h("div", { class: "team-choices", role: "group", "aria-labelledby": "choose-team-title" }, g.teams.map(team => h("button", {
         type: "button", class: "secondary team-choice", dataset: { fid: `team-${team.teamId}` }, "aria-pressed": String(g.teamId === team.teamId),
-        "aria-label": t("teams.chooseWho", { team: team.name }), onclick: () => chooseTeam(team.teamId),
+        onclick: () => chooseTeam(team.teamId),
       }, teamSwatch(team), h("span", {}, team.name), h("span", { class: "hint" }, t("teams.members", { count: team.members }))))));
   }
 
