@@ -44,6 +44,8 @@ public static class Game
     {
         await trainer.Page.GotoAsync("/host");
         await Expect(trainer.Heading).ToHaveTextAsync("Host a game");
+        // The setup form is drawn again once the demo quizzes are listed: wait for them before filling it.
+        await Expect(trainer.Page.Locator("input[name=source][value=en]")).ToBeAttachedAsync();
         await trainer.Page.Locator("#quiz-file").SetInputFilesAsync(new FilePayload
         {
             Name = "quiz.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(QuizJson),

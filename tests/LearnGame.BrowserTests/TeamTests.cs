@@ -31,10 +31,13 @@ public sealed class TeamTests(BrowserFixture fixture)
         await using var chloe = await Person.OpenAsync(fixture, "Chloé", Person.Phone, locale: "fr-FR");
 
         await trainer.Page.GotoAsync("/host");
+        // The setup form is drawn again once the demo quizzes are listed: wait for them before filling it.
+        await Expect(trainer.Page.Locator("input[name=source][value=en]")).ToBeAttachedAsync();
         await trainer.Page.Locator("#quiz-file").SetInputFilesAsync(new FilePayload
         {
             Name = "teams.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(QuizJson),
         });
+        await Expect(trainer.Page.GetByLabel("My own quiz file (JSON)")).ToBeCheckedAsync();
         await trainer.Page.GetByLabel("In teams that learners choose").CheckAsync();
         await trainer.Page.Locator("#team-count").FillAsync("2");
         await trainer.CaptureAsync("trainer-team-setup");
