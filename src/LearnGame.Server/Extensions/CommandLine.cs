@@ -28,6 +28,11 @@ public static class CommandLine
 
             Options (each is also a configuration key, settable in appsettings.json or the environment):
               --urls <urls>                      Where to listen (default http://localhost:5080).
+              --Storage:Provider <sqlite|postgres>
+                                                 sqlite (default: embedded, one silo) or postgres (storage,
+                                                 cluster membership and reminders; several silos).
+              --Storage:ConnectionString <cs>    PostgreSQL (Npgsql) connection string, with Provider postgres
+                                                 (env Storage__ConnectionString).
               --Storage:DataDirectory <dir>      Folder of the embedded SQLite database
                                                  (env Storage__DataDirectory; default: ./data under the server's content root).
               --Library:TrainerKeys:0 <key>      A secret that opens a trainer space of the quiz library
@@ -38,6 +43,7 @@ public static class CommandLine
                                                  aggregates stay (default 30.00:00:00, 30 days).
               --Retention:CheckEvery <hh:mm:ss>  Period of the purge reminder after its first tick
                                                  (default 01:00:00; at least 00:01:00).
+              --Orleans:AdvertisedAddress <ip>   The address other silos reach this one at (default 127.0.0.1).
               --Orleans:SiloPort <port>          Orleans silo-to-silo port (default 11111).
               --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).
               --Orleans:ClusterId <id>           Orleans cluster id (default learngame).
