@@ -1,11 +1,13 @@
 using LearnGame.Content;
 using LearnGame.Domain.Quizzes;
+using LearnGame.Grains.Abstractions.Library;
 
 namespace LearnGame.Server.Apis;
 
 /// <summary>
 /// Stateless REST for quiz content in open formats (docs/content-formats.md): import a GIFT, Moodle XML, Aiken or
-/// CSV file into a quiz, export a quiz to GIFT or JSON. Nothing is stored; the library API saves the result.
+/// CSV file into a quiz, export a quiz to GIFT or JSON. Nothing is stored, unless the import asks to save the quiz in
+/// the caller's library (<c>save=true</c>, trainer key) or the export names a library quiz.
 /// </summary>
 public static class ContentApi
 {
@@ -14,10 +16,23 @@ public static class ContentApi
         var api = app.MapGroup("/api/quizzes");
         api.MapPost("/import", Import);
         api.MapPost("/export", Export);
+        api.MapGet("/{quizId:guid}/export", (Guid quizId, string? format, int? version, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
+            LibraryApi.InSpace(request, keys, async space =>
+            {
+                if (format is null || !QuizFormats.ExportFormats.Contains(format))
+                    return ApiErrors.Error(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ExportFormats)}.");
+                if (await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) is not { } found)
+                    return ApiErrors.Error(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
+                return Exported(format, found.Quiz);
+            }));
     }
 
-    private static async Task<IResult> Import(HttpRequest request, string? format, string? title, string? language)
+    private static async Task<IResult> Import(HttpRequest request, string? format, string? title, string? language, bool? save, TrainerKeys keys, IGrainFactory grains)
     {
+        // Saving needs a trainer space: checked first, so that a refused call reads nothing.
+        var space = save == true ? keys.SpaceOf(request) : null;
+        if (save == true && space is null)
+            return LibraryApi.KeyRequired(keys);
         if (format is null || !QuizFormats.ImportFormats.Contains(format))
             return ApiErrors.Error(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ImportFormats)}.");
         QuizLanguage quizLanguage;
@@ -37,7 +52,13 @@ public static class ContentApi
                 message = $"The {format} file could not be imported: {result.Errors.Count} error(s).",
                 details = result.Errors,
             }, QuizJson.Options, statusCode: StatusCodes.Status400BadRequest);
-        return Results.Json(new { quiz = result.Quiz, warnings = result.Warnings }, QuizJson.Options);
+        if (space is null) return Results.Json(new { quiz = result.Quiz, warnings = result.Warnings }, QuizJson.Options);
+        // The whole file was read and every skipped item is listed: the quiz is created, or (below) nothing is.
+        var quizId = Guid.NewGuid();
+        var saved = await grains.GetGrain<IQuizGrain>(quizId).Create(space, result.Quiz!);
+        return saved.Ok
+            ? Results.Json(new { quizId, version = saved.Version, quiz = result.Quiz, warnings = result.Warnings }, QuizJson.Options, statusCode: StatusCodes.Status201Created)
+            : ApiErrors.Error(StatusCodes.Status400BadRequest, saved.Error!, saved.Message!);
     }
 
     private static async Task<IResult> Export(HttpRequest request, string? format)
@@ -48,6 +69,11 @@ public static class ContentApi
         if (error is not null) return error;
         var (quiz, errors) = QuizJson.Parse(body!);
         if (quiz is null) return ApiErrors.Error(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors);
+        return Exported(format, quiz);
+    }
+
+    private static IResult Exported(string format, Quiz quiz)
+    {
         var text = QuizFormats.Export(format, quiz)!;
         return format == "json"
             ? Results.Text(text, "application/json; charset=utf-8")

@@ -53,10 +53,12 @@ public static class LibraryApi
 
     /// <summary>Runs <paramref name="action"/> in the trainer space opened by the request's key, or answers 401.</summary>
     public static async Task<IResult> InSpace(HttpRequest request, TrainerKeys keys, Func<string, Task<IResult>> action) =>
-        keys.SpaceOf(request) is { } space
-            ? await action(space)
-            : ApiErrors.Error(StatusCodes.Status401Unauthorized, "trainer-key-required",
-                keys.AnyConfigured ? $"Send a trainer key in the {TrainerKeys.Header} header." : "The operator has not configured any trainer key (Library:TrainerKeys).");
+        keys.SpaceOf(request) is { } space ? await action(space) : KeyRequired(keys);
+
+    /// <summary>401 trainer-key-required, saying whether a key is missing or none is configured at all.</summary>
+    public static IResult KeyRequired(TrainerKeys keys) =>
+        ApiErrors.Error(StatusCodes.Status401Unauthorized, "trainer-key-required",
+            keys.AnyConfigured ? $"Send a trainer key in the {TrainerKeys.Header} header." : "The operator has not configured any trainer key (Library:TrainerKeys).");
 
     private static IResult Saved(Guid quizId, QuizSaved saved, bool created) => saved switch
     {

@@ -92,4 +92,52 @@ public sealed class ContentApiTests(ServerFixture fixture)
         Assert.Equal("quiz-invalid", error.GetProperty("error").GetString());
         Assert.Contains("title-missing", error.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("code").GetString()));
     }
+
+    private HttpClient Trainer(string key = ServerFixture.TrainerKey)
+    {
+        var http = Server.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Trainer-Key", key);
+        return http;
+    }
+
+    [Fact]
+    public async Task An_import_saved_to_the_library_creates_the_quiz_and_lists_what_was_skipped_and_exports_back_to_gift()
+    {
+        using var http = Trainer();
+        var gift = "::Casque:: Le casque est obligatoire. {T}\n\nDécrivez votre poste. {}\n";
+        var response = await http.PostAsync("/api/quizzes/import?format=gift&title=Chantier&save=true", Text(gift));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var quizId = body.GetProperty("quizId").GetGuid();
+        Assert.Equal("gift-essay-skipped", body.GetProperty("warnings")[0].GetProperty("code").GetString());
+
+        var listed = await http.GetFromJsonAsync<JsonElement>("/api/quizzes");
+        Assert.Contains(listed.EnumerateArray(), q => q.GetProperty("quizId").GetGuid() == quizId);
+        var exported = await http.GetStringAsync($"/api/quizzes/{quizId}/export?format=gift");
+        Assert.Contains("Le casque est obligatoire.", exported);
+        Assert.Contains("{TRUE}", exported, StringComparison.OrdinalIgnoreCase);
+        var json = await http.GetFromJsonAsync<JsonElement>($"/api/quizzes/{quizId}/export?format=json&version=1");
+        Assert.Equal("Chantier", json.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_import_saves_nothing_and_saving_or_exporting_needs_the_key_of_the_space()
+    {
+        using var http = Trainer();
+        var before = (await http.GetFromJsonAsync<JsonElement>("/api/quizzes")).GetArrayLength();
+        var failed = await http.PostAsync("/api/quizzes/import?format=csv&title=T&save=true", Text("type;question\nquiz;Q\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        Assert.Equal(before, (await http.GetFromJsonAsync<JsonElement>("/api/quizzes")).GetArrayLength());
+
+        using var anonymous = Server.CreateHttpClient();
+        var refused = await anonymous.PostAsync("/api/quizzes/import?format=gift&save=true", Text("Q {T}"));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("trainer-key-required", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        var saved = await (await http.PostAsync("/api/quizzes/import?format=gift&title=Mine&save=true", Text("Q {T}"))).Content.ReadFromJsonAsync<JsonElement>();
+        var quizId = saved.GetProperty("quizId").GetGuid();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/quizzes/{quizId}/export?format=gift")).StatusCode);
+        using var other = Trainer(ServerFixture.OtherTrainerKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/quizzes/{quizId}/export?format=gift")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/quizzes/{quizId}/export?format=pdf")).StatusCode);
+    }
 }
