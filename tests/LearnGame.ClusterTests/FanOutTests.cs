@@ -46,4 +46,39 @@ public sealed class FanOutTests(PostgresServer postgres)
         }
         foreach (var l in learners) await l.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_question_to_twenty_learners_on_two_silos_crosses_the_cluster_twice_not_twenty_times()
+    {
+        await using var cluster = await Cluster.Start(postgres, 2);
+        var silos = cluster.Silos.Select(s => s.Endpoint).ToList();
+        await using var room = await Classroom.Open(silos[0], 0);
+        var learners = new List<GameClient>();
+        for (var i = 0; i < 20; i++)
+        {
+            var learner = await GameClient.Connect(silos[i % 2]);
+            Assert.True((await learner.Join(room.Created.JoinCode, $"Learner {i}")).Ok);
+            learners.Add(learner);
+        }
+        var before = await Task.WhenAll(silos.Select(s => RelayCount(s, SessionEvents.Question)));
+
+        Assert.True((await room.Trainer.Do("Start")).Ok);
+        foreach (var l in learners) await l.WaitForQuestion(0);
+
+        var after = await Task.WhenAll(silos.Select(s => RelayCount(s, SessionEvents.Question)));
+        // Each silo's relay received the question once and handed it to its ten learners (and the trainer).
+        Assert.Equal([1L, 1L], after.Zip(before, (x, y) => x - y));
+        Assert.All(learners, l => Assert.Single(l.Named(SessionEvents.Question)));
+        foreach (var l in learners) await l.DisposeAsync();
+    }
+
+    /// <summary>The silo's count of session events of one name received by its relay, read from /metrics.</summary>
+    private static async Task<long> RelayCount(ServerEndpoint silo, string eventName)
+    {
+        using var http = silo.CreateHttpClient();
+        var text = await http.GetStringAsync("/metrics");
+        var match = System.Text.RegularExpressions.Regex.Match(text,
+            "^learngame_relay_events_total\\{[^}]*event=\"" + eventName + "\"[^}]*\\} (\\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
 }

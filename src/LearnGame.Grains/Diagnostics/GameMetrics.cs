@@ -32,6 +32,15 @@ public static class GameMetrics
     private static readonly Histogram<long> CommitBatch =
         Meter.CreateHistogram<long>("learngame.storage.commit.batch", "{change}", "Changes made durable by one group-commit write.");
 
+    private static readonly Counter<long> RelayEvents =
+        Meter.CreateCounter<long>("learngame.relay.events", "{event}",
+            "Session events received by this silo's relay, by event name: once per silo, however many learners it serves.");
+
+    public static void RelayReceived(IEnumerable<string> eventNames)
+    {
+        foreach (var name in eventNames) RelayEvents.Add(1, new KeyValuePair<string, object?>("event", name));
+    }
+
     public static void ConnectionOpened() => Connections.Add(1);
     public static void ConnectionClosed() => Connections.Add(-1);
     public static void SessionActivated() => Sessions.Add(1);

@@ -35,6 +35,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
 
     public Task OnEvents(SessionEventBatch batch)
     {
+        LearnGame.Grains.Diagnostics.GameMetrics.RelayReceived(batch.Events.Select(e => e.Name));
         _inbox.Writer.TryWrite(batch);
         return Task.CompletedTask;
     }
