@@ -196,14 +196,20 @@ export function startHost({ projector }) {
             h("span", { class: "presence" }, l.connected ? t("host.online") : t("host.away")),
             moveControl(l),
             g.phase !== "Ended" ? h("button", { type: "button", class: "small", dataset: { fid: `kick-${l.seatId}` }, "aria-label": t("host.kickWho", { nickname: l.nickname }), onclick: () => control("Kick", l.seatId) }, t("host.kick")) : null)))),
-      h("section", { "aria-labelledby": "report-title" },
-        h("h2", { id: "report-title" }, t("host.reports")),
-        h("div", { class: "actions" },
-          h("button", { type: "button", class: "secondary", onclick: () => download("/learners.csv?separator=semicolon", "learners.csv") }, t("host.learnersCsv")),
-          h("button", { type: "button", class: "secondary", onclick: () => download("/questions.csv?separator=semicolon", "questions.csv") }, t("host.questionsCsv")),
-          h("button", { type: "button", class: "secondary", onclick: () => download("", "report.json") }, t("host.reportJson")),
-          g.snapshot?.options?.teams ? h("button", { type: "button", class: "secondary", onclick: () => download("/teams.csv?separator=semicolon", "teams.csv") }, t("host.teamsCsv")) : null)),
+      reportsSection(),
       g.phase === "Ended" ? h("p", {}, h("button", { type: "button", class: "link", onclick: () => { localStorage.removeItem(HOST_KEY); g.session = null; g.phase = null; g.setup = true; g.error = null; render(); } }, t("host.newSession"))) : null);
+  }
+
+  /** The report downloads; CSV with semicolons for French spreadsheets, commas for English ones. */
+  function reportsSection() {
+    const sep = lang() === "fr" ? "semicolon" : "comma";
+    return h("section", { "aria-labelledby": "report-title" },
+      h("h2", { id: "report-title" }, t("host.reports")),
+      h("div", { class: "actions" },
+        h("button", { type: "button", class: "secondary", onclick: () => download(`/learners.csv?separator=${sep}`, "learners.csv") }, t("host.learnersCsv")),
+        h("button", { type: "button", class: "secondary", onclick: () => download(`/questions.csv?separator=${sep}`, "questions.csv") }, t("host.questionsCsv")),
+        h("button", { type: "button", class: "secondary", onclick: () => download("", "report.json") }, t("host.reportJson")),
+        g.snapshot?.options?.teams ? h("button", { type: "button", class: "secondary", onclick: () => download(`/teams.csv?separator=${sep}`, "teams.csv") }, t("host.teamsCsv")) : null));
   }
 
   const teamOf = (id) => g.teams.find(x => x.teamId === id);
@@ -288,7 +294,7 @@ export function startHost({ projector }) {
         break;
       default:
         body = [h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")), podiumList(g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? []),
-          teamBoardSection(g.leaderboard?.teams)];
+          teamBoardSection(g.leaderboard?.teams), g.phase === "Ended" ? reportsSection() : null];
     }
     show(`screen-${g.phase}-${g.question?.index ?? ""}`, body, g.phase !== "Lobby" && g.phase !== "Ended" ? h("footer", { class: "screen-footer" }, joinBlock(false)) : null);
   }

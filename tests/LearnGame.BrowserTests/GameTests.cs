@@ -110,6 +110,13 @@ public sealed class GameTests(BrowserFixture fixture)
         Assert.Equal("learners.csv", download.SuggestedFilename);
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Ana", csv);
+        // The projector's final screen links to the same reports (English page: commas).
+        await Expect(screen.Heading).ToHaveTextAsync("Game over");
+        await screen.CaptureAsync("projector-ended");
+        var fromScreen = await screen.Page.RunAndWaitForDownloadAsync(() => screen.Button("Questions (CSV)").ClickAsync());
+        var questions = await File.ReadAllBytesAsync((await fromScreen.PathAsync())!);
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), questions.Take(3));
+        Assert.StartsWith("question,type,text", System.Text.Encoding.UTF8.GetString(questions, 3, questions.Length - 3));
 
         foreach (var person in new[] { trainer, screen, ana, ben, chloe }) person.AssertOnlyOurOriginAndPolicyKept();
     }
