@@ -159,7 +159,8 @@ export function startHost({ projector }) {
     const s = g.snapshot;
     const btn = (label, method, cls, ...args) => h("button", { type: "button", class: cls ?? "secondary", dataset: { fid: `do-${method}` }, onclick: () => control(method, ...args) }, label);
     const actions = [];
-    if (g.phase === "Lobby") actions.push(btn(t("host.start"), "Start", "primary"));
+    if (g.phase === "Lobby") actions.push(btn(t("host.start"), "Start", "primary"),
+      h("button", { type: "button", class: "secondary", dataset: { fid: "add-bots" }, onclick: addBots }, t("host.addBots")));
     if (g.phase === "QuestionOpen") {
       actions.push(g.paused ? btn(t("host.resumeGame"), "Resume", "primary") : btn(t("host.pause"), "Pause"));
       actions.push(btn(t("host.reveal"), "Reveal", "primary"), btn(t("host.skip"), "Skip"));
@@ -198,6 +199,17 @@ export function startHost({ projector }) {
             g.phase !== "Ended" ? h("button", { type: "button", class: "small", dataset: { fid: `kick-${l.seatId}` }, "aria-label": t("host.kickWho", { nickname: l.nickname }), onclick: () => control("Kick", l.seatId) }, t("host.kick")) : null)))),
       reportsSection(),
       g.phase === "Ended" ? h("p", {}, h("button", { type: "button", class: "link", onclick: () => { localStorage.removeItem(HOST_KEY); g.session = null; g.phase = null; g.setup = true; g.error = null; render(); } }, t("host.newSession"))) : null);
+  }
+
+  /** Five bot learners join, to rehearse alone before class (the host token goes in a header). */
+  async function addBots() {
+    let response;
+    try {
+      response = await fetch(`/api/sessions/${g.session.sessionId}/bots?count=5`, { method: "POST", headers: { "X-Host-Token": g.session.hostToken } });
+    } catch { g.error = "unavailable"; return render(); }
+    const json = await response.json().catch(() => ({}));
+    g.error = response.ok ? null : json.error ?? "unavailable";
+    if (response.ok) announce(t("host.botsAdded", { count: json.added })); else render();
   }
 
   /** The report downloads; CSV with semicolons for French spreadsheets, commas for English ones. */

@@ -1,12 +1,14 @@
 using LearnGame.Server.Apis;
 using LearnGame.Server.Extensions;
 using LearnGame.Server.Realtime;
+using LearnGame.Server.Rehearsal;
 
 var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.HandleHelp(args)) return 0;
 if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo())) return 2;
 builder.AddLearnGameRealtime();
 builder.AddLearnGameMetrics();
+builder.Services.AddLearnGameRehearsal();
 
 var app = builder.Build();
 app.UseLearnGameClient();
@@ -16,6 +18,7 @@ app.MapSessionsApi();
 app.MapReportsApi();
 app.MapContentApi();
 app.MapLibraryApi();
+app.MapRehearsalApi();
 app.MapHub<GameHub>(GameHub.Path);
 app.Run();
 return 0;
