@@ -181,4 +181,20 @@ public sealed class GameTests(BrowserFixture fixture)
         await Expect(trainer.Page.Locator(".learners .name")).ToHaveTextAsync(["Ana", "Ben"]);
         ana.AssertOnlyOurOriginAndPolicyKept();
     }
+
+    [Fact]
+    public async Task A_trainer_alone_rehearses_with_bots_that_join_and_answer()
+    {
+        await using var trainer = await Person.OpenAsync(fixture, "trainer", Person.Projector);
+        await Game.CreateAsync(trainer);
+
+        await trainer.Button("Add 5 rehearsal bots").ClickAsync();
+
+        await Expect(trainer.Page.Locator(".learners .name")).ToHaveTextAsync(["Robot 1", "Robot 2", "Robot 3", "Robot 4", "Robot 5"]);
+        await trainer.Button("Start").ClickAsync();
+        // Every bot answers within eight seconds, so the question closes by itself.
+        await Game.PhaseAsync(trainer, "answer revealed");
+        await Expect(trainer.Page.GetByText("out of 5 answers (5 learners).", new() { Exact = false })).ToBeVisibleAsync();
+        trainer.AssertOnlyOurOriginAndPolicyKept();
+    }
 }
