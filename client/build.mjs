@@ -24,3 +24,4 @@ await build({
 });
 cpSync(join(here, "index.html"), join(out, "index.html"));
 cpSync(join(here, "src", "app.css"), join(out, "app.css"));
+cpSync(join(here, "src", "learngame.svg"), join(out, "learngame.svg"));

@@ -1,7 +1,8 @@
 import { h, show, announce } from "./dom.js";
 import { t, errorText, number, lang } from "./i18n.js";
 import { createConnection, setStorageRetrying } from "./connection.js";
-import { qrCode, shapeOf, Countdown, distributionChart, leaderboardList, podiumList, questionHeading, correctText } from "./widgets.js";
+import { qrCode, shapeOf, Countdown, distributionChart, leaderboardList, podiumList, questionHeading, correctText, questionImage, isOwnImage } from "./widgets.js";
+import { extraTimeControl, extraText } from "./extra.js";
 import { teamName, teamBoardSection, teamResults, peerSummary } from "./teams.js";
 
 const HOST_KEY = "lg.host";
@@ -15,7 +16,9 @@ export function startHost({ projector }) {
   const fromFragment = projector ? new URLSearchParams(location.hash.slice(1)) : null;
   const g = {
     session: projector ? (fromFragment.get("session") ? { sessionId: fromFragment.get("session"), hostToken: fromFragment.get("token") } : null) : loadHost(),
-    snapshot: null, phase: null, question: null, countdown: new Countdown(), reveal: null, leaderboard: null, podium: null,
+    snapshot: null, phase: null, question: null, countdown: new Countdown(), reveal: null,
+    // While learners with extra time are still answering, after the common deadline.
+    extraCountdown: new Countdown({ label: "extra.left", speak: false }), lastDeadline: null, leaderboard: null, podium: null,
     learners: [], teams: [], locked: false, answered: 0, learnerCount: 0, error: null, demos: null,
     // A trainer who reloads (or comes back) goes straight back to its running session.
     setup: !projector && !loadHost(),
@@ -25,10 +28,10 @@ export function startHost({ projector }) {
     handlers: {
       lobby: (p) => { g.learners = p.learners; g.locked = p.locked; g.learnerCount = p.count; g.teams = p.teams ?? g.teams; render(); },
       discussion: (p) => { g.phase = "Discussion"; g.countdown.set(p, false); render(); },
-      question: (p) => { g.phase = "QuestionOpen"; g.question = p.question; g.countdown.set(p, false); g.answered = 0; g.reveal = null; render(); },
+      question: (p) => { g.phase = "QuestionOpen"; g.question = p.question; g.countdown.set(p, false); setLast(p); g.answered = 0; g.reveal = null; render(); },
       answerCount: (p) => { g.answered = p.answered; g.learnerCount = p.learners; const el = document.getElementById("answered"); if (el) el.textContent = answeredText(); },
-      paused: (p) => { g.paused = true; g.countdown.pause(p.remainingMs); render(); },
-      resumed: (p) => { g.paused = false; g.question = p.question; g.countdown.set(p, false); render(); },
+      paused: (p) => { g.paused = true; g.countdown.pause(p.remainingMs); g.extraCountdown.pause(g.extraCountdown.remainingMs()); render(); },
+      resumed: (p) => { g.paused = false; g.question = p.question; g.countdown.set(p, false); setLast(p); render(); },
       reveal: (p) => { g.phase = "Reveal"; g.reveal = p; g.paused = false; render(); },
       leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; render(); },
       podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },
@@ -36,6 +39,14 @@ export function startHost({ projector }) {
     },
     resume: () => (g.session ? host() : undefined),
   });
+
+  function setLast(p) {
+    g.lastDeadline = p.lastDeadline ?? null;
+    if (g.lastDeadline) g.extraCountdown.set({ deadline: p.lastDeadline, serverNow: p.serverNow, remainingMs: Date.parse(p.lastDeadline) - Date.parse(p.serverNow) }, !!p.paused);
+  }
+
+  /** Shown with the question while some learners have extra time: how long the question may stay open for them. */
+  const extraLine = () => g.lastDeadline ? [h("p", { class: "note" }, t("extra.someLearners")), g.extraCountdown.element()] : null;
 
   const answeredText = () => t("host.answered", { answered: g.answered, count: g.learnerCount });
 
@@ -45,7 +56,7 @@ export function startHost({ projector }) {
     g.learnerCount = g.learners.filter(l => l.connected).length; g.answered = s.answeredCount ?? 0; g.paused = s.paused;
     g.reveal = s.reveal; g.leaderboard = s.leaderboard; g.teams = s.teams ?? [];
     if (s.phase === "Discussion" && s.discussionDeadline) g.countdown.set({ deadline: s.discussionDeadline, serverNow: s.serverNow }, false);
-    if (s.phase === "QuestionOpen") g.countdown.set(s, s.paused);
+    if (s.phase === "QuestionOpen") { g.countdown.set(s, s.paused); setLast(s); } else g.lastDeadline = null;
     if (s.phase === "Podium" && s.leaderboard) g.podium = s.leaderboard.top.slice(0, 3);
     g.setup = false;
     render();
@@ -94,8 +105,11 @@ export function startHost({ projector }) {
 
   async function download(path, filename) {
     // The host token goes in a header, never in the URL; the file is then handed to the browser as a blob.
-    const response = await fetch(`/api/sessions/${g.session.sessionId}/report${path}`, { headers: { "X-Host-Token": g.session.hostToken } });
-    if (!response.ok) { g.error = "unavailable"; return render(); }
+    let response;
+    try {
+      response = await fetch(`/api/sessions/${g.session.sessionId}/report${path}`, { headers: { "X-Host-Token": g.session.hostToken } });
+    } catch { response = null; }
+    if (!response?.ok) { g.error = response?.status === 403 ? "forbidden" : "unavailable"; return render(); }
     const url = URL.createObjectURL(await response.blob());
     const a = h("a", { href: url, download: filename });
     document.body.append(a);
@@ -180,7 +194,7 @@ export function startHost({ projector }) {
       h("div", { class: "actions", role: "group", "aria-label": t("host.controls") }, actions),
       errorBox(),
       g.phase === "QuestionOpen" && g.question ? h("section", { "aria-labelledby": "q-title" },
-        questionHeading(g.question), stageLine(g.question), h("h2", { id: "q-title" }, g.question.text), g.countdown.element(),
+        questionHeading(g.question), stageLine(g.question), h("h2", { id: "q-title" }, g.question.text), imageFor(g.question), g.countdown.element(), extraLine(),
         h("p", { id: "answered", class: "big" }, answeredText())) : null,
       g.phase === "Discussion" ? h("section", { "aria-labelledby": "discussion-title" },
         h("h2", { id: "discussion-title" }, t("peer.discussionTitle")), g.countdown.element(), h("p", {}, t("peer.discussion"))) : null,
@@ -196,6 +210,7 @@ export function startHost({ projector }) {
             h("span", { class: "name" }, l.nickname),
             h("span", { class: "presence" }, l.connected ? t("host.online") : t("host.away")),
             moveControl(l),
+            g.phase !== "Ended" ? extraTimeControl(l, (seatId, percent) => control("SetExtraTime", seatId, percent, 0)) : l.extraTime ? h("span", {}, extraText(l.extraTime)) : null,
             g.phase !== "Ended" ? h("button", { type: "button", class: "small", dataset: { fid: `kick-${l.seatId}` }, "aria-label": t("host.kickWho", { nickname: l.nickname }), onclick: () => control("Kick", l.seatId) }, t("host.kick")) : null)))),
       reportsSection(),
       g.phase === "Ended" ? h("p", {}, h("button", { type: "button", class: "link", onclick: () => { localStorage.removeItem(HOST_KEY); g.session = null; g.phase = null; g.setup = true; g.error = null; render(); } }, t("host.newSession"))) : null);
@@ -212,16 +227,26 @@ export function startHost({ projector }) {
     if (response.ok) announce(t("host.botsAdded", { count: json.added })); else render();
   }
 
-  /** The report downloads; CSV with semicolons for French spreadsheets, commas for English ones. */
+  /**
+   * The session report's downloads: each CSV for French Excel (semicolons) and with commas, and the JSON. The host
+   * token travels in a header of a fetch, never in a link's URL (URLs end up in logs and histories).
+   */
   function reportsSection() {
-    const sep = lang() === "fr" ? "semicolon" : "comma";
+    const files = [["learners", "host.learnersCsv"], ["questions", "host.questionsCsv"]];
+    if (g.snapshot?.options?.teams) files.push(["teams", "host.teamsCsv"]);
+    const button = (label, path, filename) => h("button", { type: "button", class: "secondary", dataset: { fid: `report-${filename}` }, onclick: () => download(path, filename) }, label);
     return h("section", { "aria-labelledby": "report-title" },
       h("h2", { id: "report-title" }, t("host.reports")),
-      h("div", { class: "actions" },
-        h("button", { type: "button", class: "secondary", onclick: () => download(`/learners.csv?separator=${sep}`, "learners.csv") }, t("host.learnersCsv")),
-        h("button", { type: "button", class: "secondary", onclick: () => download(`/questions.csv?separator=${sep}`, "questions.csv") }, t("host.questionsCsv")),
-        h("button", { type: "button", class: "secondary", onclick: () => download("", "report.json") }, t("host.reportJson")),
-        g.snapshot?.options?.teams ? h("button", { type: "button", class: "secondary", onclick: () => download(`/teams.csv?separator=${sep}`, "teams.csv") }, t("host.teamsCsv")) : null));
+      h("ul", { class: "reports" }, files.map(([name, key]) => h("li", {},
+        button(t("host.csvSemicolon", { file: t(key) }), `/${name}.csv?separator=semicolon`, `${name}.csv`),
+        button(t("host.csvComma", { file: t(key) }), `/${name}.csv`, `${name}-comma.csv`))),
+        h("li", {}, button(t("host.reportJson"), "", "report.json"))));
+  }
+
+  /** The question's image; on the trainer's panel, a note when it is not shown because another site serves it. */
+  function imageFor(q) {
+    if (!q?.imageUrl || isOwnImage(q.imageUrl) || projector) return questionImage(q);
+    return h("p", { class: "note" }, t("question.imageExternal"));
   }
 
   const teamOf = (id) => g.teams.find(x => x.teamId === id);
@@ -286,7 +311,7 @@ export function startHost({ projector }) {
             h("ul", { class: "names" }, g.learners.map(l => h("li", {}, l.nickname, l.teamId && teamOf(l.teamId) ? [" (", teamOf(l.teamId).name, ")"] : null))))];
         break;
       case "QuestionOpen":
-        body = [questionHeading(g.question), stageLine(g.question), h("h1", { class: "question-text" }, g.question.text), g.countdown.element(),
+        body = [questionHeading(g.question), stageLine(g.question), h("h1", { class: "question-text" }, g.question.text), questionImage(g.question), g.countdown.element(), extraLine(),
           g.question.choices || g.question.type === "trueFalse" ? h("ul", { class: "choices-display" },
             (g.question.type === "trueFalse" ? [t("answer.true"), t("answer.false")] : g.question.choices).map((c, i) =>
               h("li", { class: `choice c${i % 6}` }, h("span", { class: "shape", "aria-hidden": "true" }, shapeOf(i)), h("span", { class: "key", "aria-hidden": "true" }, String(i + 1)), h("span", { class: "label" }, c)))) : null,
@@ -306,7 +331,7 @@ export function startHost({ projector }) {
         break;
       default:
         body = [h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")), podiumList(g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? []),
-          teamBoardSection(g.leaderboard?.teams), g.phase === "Ended" ? reportsSection() : null];
+          teamBoardSection(g.leaderboard?.teams), errorBox(), g.phase === "Ended" ? reportsSection() : null];
     }
     show(`screen-${g.phase}-${g.question?.index ?? ""}`, body, g.phase !== "Lobby" && g.phase !== "Ended" ? h("footer", { class: "screen-footer" }, joinBlock(false)) : null);
   }

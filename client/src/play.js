@@ -1,7 +1,8 @@
 import { h, show, announce } from "./dom.js";
 import { t, errorText, number } from "./i18n.js";
 import { createConnection, setStorageRetrying } from "./connection.js";
-import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading } from "./widgets.js";
+import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading, questionImage } from "./widgets.js";
+import { extraText } from "./extra.js";
 import { teamName, teamBoardSection, teamVotesList, peerSummary, answerText, teamSwatch } from "./teams.js";
 
 // The seat (session id + seat token) stays in this browser so a reload or a dropped network brings the learner back.
@@ -13,7 +14,7 @@ export function startLearner() {
     seat: loadSeat(), phase: null, question: null, countdown: new Countdown(), answer: null, answerId: null,
     reveal: null, result: null, leaderboard: null, standing: null, podium: null, learnerCount: 0, step: "code",
     code: new URLSearchParams(location.search).get("code") ?? "", error: null, sending: false,
-    teams: [], teamId: null, teamVotes: null, options: null, firstVote: null,
+    teams: [], teamId: null, teamVotes: null, options: null, firstVote: null, extraTime: null, extraMs: null,
   };
 
   const conn = createConnection({
@@ -22,7 +23,10 @@ export function startLearner() {
       discussion: (p) => { g.phase = "Discussion"; g.firstVote = g.answer; g.countdown.set(p, false); render(); },
       teamVotes: (p) => { g.teamVotes = p; if (g.phase === "QuestionOpen" && g.answer) render(); },
       question: (p) => { openQuestion(p, false); },
-      paused: (p) => { g.countdown.pause(p.remainingMs); g.countdown.tick(); announce(t("timer.pausedAnnounce")); },
+      // With extra time our own countdown runs past the common one: freeze it where it stands.
+      paused: (p) => { g.countdown.pause(g.extraMs ? g.countdown.remainingMs() : p.remainingMs); g.countdown.tick(); announce(t("timer.pausedAnnounce")); },
+      // Personal, right after `question` or `resumed`: this learner's own, later deadline.
+      yourDeadline: (p) => { if (g.question?.index !== p.questionIndex) return; g.extraMs = p.extraMs; g.countdown.set(p, false); if (g.phase === "QuestionOpen") render(); },
       resumed: (p) => { g.question = p.question; g.countdown.set(p, false); g.countdown.tick(); announce(t("timer.resumedAnnounce")); },
       reveal: (p) => { g.phase = "Reveal"; g.reveal = p; render(); },
       result: (p) => { g.result = p; g.phase = "Reveal"; render(); announceResult(); },
@@ -39,7 +43,7 @@ export function startLearner() {
 
   function openQuestion(p, answered) {
     g.phase = "QuestionOpen"; g.question = p.question; g.countdown.set(p, p.paused ?? false);
-    if (!answered) { g.answer = null; g.answerId = null; g.teamVotes = null; }
+    if (!answered) { g.answer = null; g.answerId = null; g.teamVotes = null; g.extraMs = null; }
     g.reveal = null; g.result = null; g.sending = false;
     render();
   }
@@ -50,6 +54,9 @@ export function startLearner() {
     g.leaderboard = s.leaderboard; g.reveal = s.reveal; g.question = s.question;
     g.standing = s.you?.standing ?? g.standing; g.result = s.you?.result ?? null;
     g.answer = s.you?.answer ?? null; g.answerId = s.you?.answerId ?? null;
+    g.extraTime = s.you?.extraTime ?? null;
+    // A snapshot's deadline is already this learner's own; keep the note while its extra time applies.
+    g.extraMs = s.phase === "QuestionOpen" && s.lastDeadline && g.extraTime ? g.extraMs ?? 1 : null;
     g.teams = s.teams ?? []; g.options = s.options; g.teamId = s.you?.standing?.teamId ?? g.teamId; g.teamVotes = s.you?.teamVotes ?? null;
     if (s.phase === "Discussion" && s.discussionDeadline) g.countdown.set({ deadline: s.discussionDeadline, serverNow: s.serverNow }, false);
     if (s.phase === "QuestionOpen" && s.question) g.countdown.set(s, s.paused);
@@ -128,7 +135,7 @@ export function startLearner() {
       team ? h("p", {}, t("teams.yourTeam"), " ", teamName(team)) : null);
     switch (g.phase) {
       case "Lobby": return show(`lobby-${g.teamId ?? ""}-${g.error ?? ""}`, h("h1", {}, t("play.lobbyTitle")), you, h("p", {}, t("play.lobbyWait")),
-        h("p", {}, t("play.lobbyCount", { count: g.learnerCount })), teamPicker(), errorBox("team-error"));
+        h("p", {}, t("play.lobbyCount", { count: g.learnerCount })), extraTimeNote(), teamPicker(), errorBox("team-error"));
       case "QuestionOpen": return g.answer && !g.changing ? lockedIn(you) : questionView(you);
       case "Discussion": return discussionView(you);
       case "Reveal": return revealView(you);
@@ -136,6 +143,13 @@ export function startLearner() {
       case "Podium": case "Ended": return podiumView(you);
       default: return show("waiting", h("h1", {}, t("play.connecting")), you);
     }
+  }
+
+  /** Tells the learner it has extra time, in the lobby and on each question where it applies. */
+  function extraTimeNote() {
+    if (g.phase === "Lobby" && g.extraTime) return h("p", { class: "note" }, t("extra.youHave", { amount: extraText(g.extraTime) }));
+    if (g.phase === "QuestionOpen" && g.extraMs) return h("p", { class: "note" }, t("extra.onThisQuestion"));
+    return null;
   }
 
   function myTeam() {
@@ -195,9 +209,9 @@ export function startLearner() {
     show(`question-${q.index}-${q.stage ?? 0}`,
       questionHeading(q),
       q.stage ? h("p", { class: "stage" }, t(q.stage === 1 ? "peer.firstVoteTitle" : "peer.secondVoteTitle")) : null,
-      h("h1", { class: "question-text" }, q.text),
+      h("h1", { class: "question-text" }, q.text), questionImage(q),
       q.collaborative ? h("p", { class: "hint" }, t("teams.consensusHint")) : null,
-      g.countdown.element(), controls(q), errorBox("answer-error"),
+      g.countdown.element(), extraTimeNote(), controls(q), errorBox("answer-error"),
       q.collaborative ? teamVotesList(q, g.teamVotes) : null, you);
   }
 
@@ -291,7 +305,7 @@ export function startLearner() {
     keyHandler = null;
     const q = g.question;
     show(`locked-${q.index}-${q.stage ?? 0}`, questionHeading(q), h("h1", {}, t("play.lockedIn")),
-      h("p", { class: "question-text" }, q.text), g.countdown.element(),
+      h("p", { class: "question-text" }, q.text), g.countdown.element(), extraTimeNote(),
       q.collaborative ? h("p", {}, answerText(q, g.answer)) : null,
       q.collaborative ? h("button", { type: "button", class: "secondary", dataset: { fid: "change-vote" }, onclick: () => { g.changing = true; render(); } }, t("teams.changeVote")) : null,
       q.collaborative ? teamVotesList(q, g.teamVotes) : h("p", {}, t("play.waitOthers")), you);

@@ -9,7 +9,8 @@ export function shapeOf(index) { return SHAPES[index % SHAPES.length]; }
 
 /** A countdown to the server's deadline, corrected by the offset between the server's clock and ours. */
 export class Countdown {
-  constructor() { this.timer = null; this.el = null; this.announced = new Set(); }
+  /** `label` is the i18n key of the visible text; `speak` false keeps it out of the live region (a second timer). */
+  constructor({ label = "timer.left", speak = true } = {}) { this.timer = null; this.el = null; this.announced = new Set(); this.label = label; this.speak = speak; }
 
   /** `payload` carries deadline and serverNow (server clock) and remainingMs; `paused` freezes it. */
   set(payload, paused) {
@@ -39,9 +40,9 @@ export class Countdown {
     if (!this.el?.isConnected) { clearInterval(this.timer); return; }
     const seconds = Math.ceil(this.remainingMs() / 1000);
     const paused = this.frozenMs !== null && this.frozenMs !== undefined;
-    this.el.textContent = paused ? t("timer.paused", { seconds }) : t("timer.left", { seconds });
+    this.el.textContent = paused ? t("timer.paused", { seconds }) : t(this.label, { seconds });
     this.el.dataset.low = seconds <= 5 ? "true" : "false";
-    if (!paused && [30, 10, 5].includes(seconds) && !this.announced.has(seconds)) {
+    if (this.speak && !paused && [30, 10, 5].includes(seconds) && !this.announced.has(seconds)) {
       this.announced.add(seconds);
       announce(t("timer.announce", { seconds }));
     }
@@ -158,6 +159,17 @@ export function podiumList(entries) {
       h("span", { class: "name" }, entry.nickname),
       h("span", { class: "score" }, t("leaderboard.points", { points: number(entry.score) })))));
 }
+
+/**
+ * The question's image, only when our own server serves it (a path starting with one "/"): the app makes no request
+ * to any other origin, so an image elsewhere is not shown (see docs/quiz-format.md).
+ */
+export function questionImage(question) {
+  if (!isOwnImage(question?.imageUrl)) return null;
+  return h("figure", { class: "question-image" }, h("img", { src: question.imageUrl, alt: question.imageAlt ?? t("question.imageNoAlt") }));
+}
+
+export function isOwnImage(url) { return typeof url === "string" && url.startsWith("/") && !url.startsWith("//"); }
 
 export function questionHeading(question) {
   return h("p", { class: "question-number" }, t("question.number", { index: question.index + 1, count: question.count }));

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -40,7 +41,7 @@ public static class Game
     public static readonly string[] RightOrder = ["Ant", "Cat", "Horse"];
 
     /// <summary>The trainer creates a game from the uploaded quiz file; returns the join code.</summary>
-    public static async Task<string> CreateAsync(Person trainer, Func<string, Task>? capture = null)
+    public static async Task<string> CreateAsync(Person trainer, Func<string, Task>? capture = null, string quizJson = QuizJson)
     {
         await trainer.Page.GotoAsync("/host");
         await Expect(trainer.Heading).ToHaveTextAsync("Host a game");
@@ -48,12 +49,12 @@ public static class Game
         await Expect(trainer.Page.Locator("input[name=source][value=en]")).ToBeAttachedAsync();
         await trainer.Page.Locator("#quiz-file").SetInputFilesAsync(new FilePayload
         {
-            Name = "quiz.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(QuizJson),
+            Name = "quiz.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(quizJson),
         });
         await Expect(trainer.Page.GetByLabel("My own quiz file (JSON)")).ToBeCheckedAsync();
         if (capture is not null) await capture("trainer-setup");
         await trainer.Button("Create the game").ClickAsync();
-        await Expect(trainer.Heading).ToHaveTextAsync("Browser test quiz");
+        await Expect(trainer.Heading).ToHaveTextAsync(JsonDocument.Parse(quizJson).RootElement.GetProperty("title").GetString()!);
         return (await trainer.Page.Locator(".join-info .code").TextContentAsync())!.Trim();
     }
 

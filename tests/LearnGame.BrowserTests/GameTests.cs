@@ -103,20 +103,26 @@ public sealed class GameTests(BrowserFixture fixture)
         await screen.CaptureAsync("projector-podium");
         await Game.NextAsync(trainer, "game over");
         await Expect(ana.Heading).ToHaveTextAsync("Game over");
+        await ana.CaptureAsync("learner-ended");
         await trainer.CaptureAsync("trainer-ended");
+        await Expect(screen.Heading).ToHaveTextAsync("Game over");
+        await screen.CaptureAsync("projector-ended");
 
-        // The report comes with the host token in a header and is handed over as a file.
-        var download = await trainer.Page.RunAndWaitForDownloadAsync(() => trainer.Button("Learners (CSV)").ClickAsync());
+        // The report comes with the host token in a header and is handed over as a file, from the trainer's page and
+        // from the projector's final screen; semicolons for Excel in French, or commas.
+        var download = await trainer.Page.RunAndWaitForDownloadAsync(() => trainer.Button("Learners (CSV ; for Excel in French)").ClickAsync());
         Assert.Equal("learners.csv", download.SuggestedFilename);
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Ana", csv);
-        // The projector's final screen links to the same reports (English page: commas).
-        await Expect(screen.Heading).ToHaveTextAsync("Game over");
-        await screen.CaptureAsync("projector-ended");
-        var fromScreen = await screen.Page.RunAndWaitForDownloadAsync(() => screen.Button("Questions (CSV)").ClickAsync());
+        Assert.Contains(";", csv.Split('\n')[0]);
+        var fromScreen = await screen.Page.RunAndWaitForDownloadAsync(() => screen.Button("Questions (CSV ,)").ClickAsync());
+        Assert.Equal("questions-comma.csv", fromScreen.SuggestedFilename);
         var questions = await File.ReadAllBytesAsync((await fromScreen.PathAsync())!);
         Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), questions.Take(3));
         Assert.StartsWith("question,type,text", System.Text.Encoding.UTF8.GetString(questions, 3, questions.Length - 3));
+        Assert.Contains("Which planet is red?", System.Text.Encoding.UTF8.GetString(questions));
+        var json = await screen.Page.RunAndWaitForDownloadAsync(() => screen.Button("Full report (JSON)").ClickAsync());
+        Assert.Contains("\"learners\"", await File.ReadAllTextAsync((await json.PathAsync())!));
 
         foreach (var person in new[] { trainer, screen, ana, ben, chloe }) person.AssertOnlyOurOriginAndPolicyKept();
     }

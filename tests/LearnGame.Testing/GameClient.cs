@@ -16,7 +16,7 @@ public sealed class GameClient : IAsyncDisposable
     [
         SessionEvents.Lobby, SessionEvents.Question, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed,
         SessionEvents.Reveal, SessionEvents.Result, SessionEvents.Leaderboard, SessionEvents.Standing, SessionEvents.Podium,
-        SessionEvents.Ended, SessionEvents.Kicked, SessionEvents.Discussion, SessionEvents.TeamVotes, SessionEvents.Storage,
+        SessionEvents.Ended, SessionEvents.Kicked, SessionEvents.Discussion, SessionEvents.TeamVotes, SessionEvents.Storage, SessionEvents.YourDeadline,
     ];
 
     private readonly List<ReceivedEvent> _events = [];

@@ -87,6 +87,7 @@ public static class GiftExporter
             TimeLimitSeconds = question.TimeLimitSeconds == 20 ? null : question.TimeLimitSeconds,
             Points = question.Points == defaultPoints ? null : question.Points,
             ImageUrl = question.ImageUrl,
+            ImageAlt = question.ImageAlt,
         };
         return question switch
         {

@@ -17,6 +17,7 @@ internal sealed record GiftMetadata
     public int? TimeLimitSeconds { get; init; }
     public PointsMode? Points { get; init; }
     public string? ImageUrl { get; init; }
+    public string? ImageAlt { get; init; }
     public bool? IgnoreAccents { get; init; }
     public double? Min { get; init; }
     public double? Max { get; init; }
@@ -56,6 +57,7 @@ internal sealed record GiftMetadata
         if (TimeLimitSeconds is { } t) q = q with { TimeLimitSeconds = t };
         if (Points is { } p) q = q with { Points = p };
         if (ImageUrl is { } u) q = q with { ImageUrl = u };
+        if (ImageAlt is { } a) q = q with { ImageAlt = a };
         return q;
     }
 }

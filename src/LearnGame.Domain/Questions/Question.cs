@@ -22,6 +22,9 @@ public abstract record Question
     public string? Explanation { get; init; }
     public string? ImageUrl { get; init; }
 
+    /// <summary>What the image shows, for people who cannot see it (the image's alternative text).</summary>
+    public string? ImageAlt { get; init; }
+
     /// <summary>In a team session, members vote and the team answers by consensus (docs/scoring.md); played individually otherwise.</summary>
     public bool Collaborative { get; init; }
 

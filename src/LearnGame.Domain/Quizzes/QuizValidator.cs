@@ -10,6 +10,7 @@ public static class QuizValidator
     public const int MaxQuestionTextLength = 500;
     public const int MaxExplanationLength = 1000;
     public const int MaxImageUrlLength = 2000;
+    public const int MaxImageAltLength = 300;
 
     public static IReadOnlyList<ValidationError> Validate(Quiz quiz)
     {
@@ -63,6 +64,10 @@ public static class QuizValidator
                 $"The discussion lasts between {Question.MinDiscussionSeconds} and {Question.MaxDiscussionSeconds} seconds.");
         if (q.ImageUrl is { } url && !IsAcceptableImageUrl(url))
             yield return new($"{path}.imageUrl", "image-url-invalid", "The image URL must be an http(s) address or a path on this server starting with '/'.");
+        if (q.ImageAlt is { } alt && (alt.Length > MaxImageAltLength || string.IsNullOrWhiteSpace(alt) || alt.Any(char.IsControl)))
+            yield return new($"{path}.imageAlt", "image-alt-invalid", $"The image description is 1 to {MaxImageAltLength} characters, without control characters.");
+        else if (q.ImageAlt is not null && q.ImageUrl is null)
+            yield return new($"{path}.imageAlt", "image-alt-without-image", "An image description needs an imageUrl.");
     }
 
     private static bool IsAcceptableImageUrl(string url) =>

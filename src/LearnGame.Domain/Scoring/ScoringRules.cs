@@ -33,6 +33,13 @@ public static class ScoringRules
         return (int)Math.Round(basePoints * Math.Clamp(credit, 0, 1) * speedFactor, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>
+    /// A correct answer's time for the tie-breaker, on the scale of the question's own time limit: a learner with extra
+    /// time who used half of its time counts as having used half of the limit.
+    /// </summary>
+    public static long ComparableTimeMs(long elapsedMs, TimeSpan limit, TimeSpan ownLimit) =>
+        ownLimit <= limit || ownLimit <= TimeSpan.Zero ? elapsedMs : (long)Math.Round(elapsedMs * (limit / ownLimit), MidpointRounding.AwayFromZero);
+
     /// <summary>Bonus for a fully correct answer that extends a streak: 100 per earlier correct answer in a row, at most 500.</summary>
     public static int StreakBonus(PointsMode mode, int streakIncludingThisAnswer) =>
         mode == PointsMode.None ? 0 : Math.Min(MaxStreakBonus, Math.Max(0, streakIncludingThisAnswer - 1) * StreakBonusStep);

@@ -112,6 +112,20 @@ public sealed class GameSession
         return null;
     }
 
+    /// <summary>
+    /// The trainer grants a learner extra time (0 and 0 remove it). It applies from the next question that opens: the
+    /// open one keeps the deadline everyone was told.
+    /// </summary>
+    public GameError? SetExtraTime(int seatId, int percent, int seconds)
+    {
+        if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
+        if (SeatById(seatId) is not { } seat) return GameError.SeatNotFound;
+        var (extra, error) = Sessions.ExtraTime.Of(percent, seconds);
+        if (error is not null) return error;
+        seat.ExtraTime = extra;
+        return null;
+    }
+
     public GameError? SetLocked(bool locked)
     {
         if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
@@ -225,13 +239,14 @@ public sealed class GameSession
             return AnswerOutcome.Refused(round is not null && round.QuestionIndex == questionIndex ? GameError.AnswerTooLate : GameError.QuestionNotOpen);
         if (questionIndex != round.QuestionIndex)
             return AnswerOutcome.Refused(questionIndex >= 0 && questionIndex < round.QuestionIndex ? GameError.AnswerTooLate : GameError.WrongQuestion);
-        if (!round.Paused && receivedAt >= round.Deadline) return AnswerOutcome.Refused(GameError.AnswerTooLate);
+        // Each learner is judged against its own deadline (later for learners with extra time).
+        if (round.RemainingFor(seatId, receivedAt) <= TimeSpan.Zero) return AnswerOutcome.Refused(GameError.AnswerTooLate);
         if (answer is null) return AnswerOutcome.Refused(new GameError("answer-wrong-type", "The answer is missing."));
         var question = Quiz.Questions[questionIndex];
         if (question.CheckShape(answer) is { } shape) return AnswerOutcome.Refused(new GameError(shape.Code, shape.Message));
 
         var limit = TimeSpan.FromSeconds(question.TimeLimitSeconds);
-        var elapsed = limit - round.Remaining(receivedAt);
+        var elapsed = limit - round.Unclamped(receivedAt);
         var submitted = new SubmittedAnswer
         {
             AnswerId = answerId,
@@ -255,7 +270,7 @@ public sealed class GameSession
             OpenSecondVote(discussed, now);
             return true;
         }
-        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round || now < round.Deadline) return false;
+        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round || now < round.LastDeadline) return false;
         CloseRound(round, now);
         return true;
     }
@@ -264,23 +279,40 @@ public sealed class GameSession
     [JsonIgnore]
     public DateTimeOffset? NextDeadline => Phase switch
     {
-        SessionPhase.QuestionOpen when CurrentRound is { Paused: false } round => round.Deadline,
+        SessionPhase.QuestionOpen when CurrentRound is { Paused: false } round => round.LastDeadline,
         SessionPhase.Discussion => CurrentRound?.DiscussionDeadline,
         _ => null,
     };
 
     /// <summary>
+    /// When the session next needs a look: <see cref="NextDeadline"/>, or, while learners with extra time are still
+    /// answering, first the common deadline (everyone else is done then, which may mean everyone has answered).
+    /// </summary>
+    public DateTimeOffset? NextCheck(DateTimeOffset now) =>
+        Phase == SessionPhase.QuestionOpen && CurrentRound is { Paused: false, ExtraTime: not null, Deadline: { } common } && now < common
+            ? common
+            : NextDeadline;
+
+    /// <summary>
     /// Every connected learner has answered the open question (and there is at least one). Never true in a consensus
     /// round: members may change their vote until the deadline.
     /// </summary>
-    public bool AllAnswered(IReadOnlyCollection<int> connectedSeatIds) =>
+    public bool AllAnswered(IReadOnlyCollection<int> connectedSeatIds) => AllAnswered(connectedSeatIds, DateTimeOffset.MinValue);
+
+    /// <summary>
+    /// Every connected learner who may still answer at <paramref name="now"/> has answered: once the common deadline
+    /// has passed, only learners with extra time are waited for.
+    /// </summary>
+    public bool AllAnswered(IReadOnlyCollection<int> connectedSeatIds, DateTimeOffset now) =>
         Phase == SessionPhase.QuestionOpen && CurrentRound is { Consensus: false } round
-        && connectedSeatIds.Count > 0 && connectedSeatIds.All(id => round.Answers.ContainsKey(id) || SeatById(id) is null);
+        && connectedSeatIds.Count > 0
+        && connectedSeatIds.All(id => round.Answers.ContainsKey(id) || SeatById(id) is null || round.RemainingFor(id, now) <= TimeSpan.Zero);
 
     public GameError? Pause(DateTimeOffset now)
     {
-        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round || now >= round.Deadline) return GameError.WrongPhase;
-        round.PausedRemaining = round.Remaining(now);
+        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { Paused: false } round || now >= round.LastDeadline) return GameError.WrongPhase;
+        // Negative once the common deadline has passed: learners with extra time keep exactly the time they had left.
+        round.PausedRemaining = round.Unclamped(now);
         return null;
     }
 
@@ -373,6 +405,7 @@ public sealed class GameSession
             Deadline = now + limit,
             Stage = question.PeerInstruction ? 1 : 0,
             Consensus = IsTeamGame && question.Collaborative,
+            ExtraTime = ActiveSeats.Where(s => s.ExtraTime is not null).ToDictionary(s => s.Id, s => s.ExtraTime!.For(limit)) is { Count: > 0 } extra ? extra : null,
         });
         Phase = SessionPhase.QuestionOpen;
     }
@@ -429,13 +462,15 @@ public sealed class GameSession
             seat.Streak = answer.Correct ? seat.Streak + 1 : 0;
             seat.BestStreak = Math.Max(seat.BestStreak, seat.Streak);
             answer.StreakAfter = seat.Streak;
-            answer.Points = ScoringRules.AnswerPoints(question.Points, answer.Credit, TimeSpan.FromMilliseconds(answer.ElapsedMs), limit, Options.SpeedScoring)
+            // Speed is measured against the learner's own time: with extra time, the same share of it earns the same points.
+            var ownLimit = limit + round.ExtraFor(seat.Id);
+            answer.Points = ScoringRules.AnswerPoints(question.Points, answer.Credit, TimeSpan.FromMilliseconds(answer.ElapsedMs), ownLimit, Options.SpeedScoring)
                 + (answer.Correct ? ScoringRules.StreakBonus(question.Points, seat.Streak) : 0);
             seat.Score += answer.Points;
             if (answer.Correct)
             {
                 seat.CorrectCount++;
-                seat.CorrectTimeMs += answer.ElapsedMs;
+                seat.CorrectTimeMs += ScoringRules.ComparableTimeMs(answer.ElapsedMs, limit, ownLimit);
             }
         }
         if (Teams.Count == 0) return;

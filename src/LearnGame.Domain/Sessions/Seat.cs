@@ -19,4 +19,7 @@ public sealed class Seat
 
     /// <summary>The learner's team in a team session, once it has one.</summary>
     [JsonInclude] public int? TeamId { get; internal set; }
+
+    /// <summary>The extra time the trainer granted this learner, if any; it applies from the next question opened.</summary>
+    [JsonInclude] public ExtraTime? ExtraTime { get; internal set; }
 }

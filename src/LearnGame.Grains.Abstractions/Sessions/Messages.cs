@@ -51,10 +51,12 @@ public sealed record HostCommand(
     [property: Id(0)] HostAction Action,
     [property: Id(1)] int SeatId = 0,
     [property: Id(2)] int TeamId = 0,
-    [property: Id(3)] string? Text = null);
+    [property: Id(3)] string? Text = null,
+    [property: Id(4)] int Percent = 0,
+    [property: Id(5)] int Seconds = 0);
 
 [GenerateSerializer, Alias("lg.HostAction")]
-public enum HostAction { Start, Kick, Lock, Unlock, Pause, Resume, Reveal, Skip, Next, End, MoveToTeam, RenameTeam }
+public enum HostAction { Start, Kick, Lock, Unlock, Pause, Resume, Reveal, Skip, Next, End, MoveToTeam, RenameTeam, SetExtraTime }
 
 /// <summary>Everything a (re)connecting client needs to show the current phase.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SessionSnapshot")]
@@ -91,11 +93,15 @@ public sealed record SessionSnapshot
 
     /// <summary>True while the session cannot store its changes and keeps retrying (the <c>storage</c> event).</summary>
     [Id(22)] public bool StorageRetrying { get; init; }
+
+    /// <summary>While a question is open and some learners have extra time: when the last of them must answer.</summary>
+    [Id(23)] public DateTimeOffset? LastDeadline { get; init; }
 }
 
 /// <summary>A learner in the lobby list: public data only.</summary>
 [GenerateSerializer, Immutable, Alias("lg.LobbyLearner")]
-public sealed record LobbyLearner([property: Id(0)] int SeatId, [property: Id(1)] string Nickname, [property: Id(2)] bool Connected, [property: Id(3)] int? TeamId = null);
+public sealed record LobbyLearner([property: Id(0)] int SeatId, [property: Id(1)] string Nickname, [property: Id(2)] bool Connected, [property: Id(3)] int? TeamId = null,
+    [property: Id(4)] ExtraTime? ExtraTime = null);
 
 /// <summary>The reconnecting learner's own seat: standing, the answer already given, and the last result.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SeatView")]
@@ -106,7 +112,8 @@ public sealed record SeatView(
     [property: Id(3)] Answer? Answer,
     [property: Id(4)] string? AnswerId,
     [property: Id(5)] LearnerResult? Result,
-    [property: Id(6)] TeamVotesView? TeamVotes = null);
+    [property: Id(6)] TeamVotesView? TeamVotes = null,
+    [property: Id(7)] ExtraTime? ExtraTime = null);
 
 /// <summary>Events of one session, in order, pre-serialised once as UTF-8 JSON for every connection.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SessionEventBatch")]

@@ -20,6 +20,7 @@ public static class SessionEvents
     public const string Discussion = "discussion";
     public const string TeamVotes = "teamVotes";
     public const string Storage = "storage";
+    public const string YourDeadline = "yourDeadline";
 }
 
 /// <summary>The lobby list changed, or the lobby was locked or unlocked.</summary>
@@ -29,7 +30,10 @@ public sealed record LobbyPayload(IReadOnlyList<LobbyLearner> Learners, int Coun
 public sealed record DiscussionPayload(int QuestionIndex, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs, int AnsweredCount);
 
 /// <summary>A question opened (or resumed): the deadline and the server's clock, to count down in sync.</summary>
-public sealed record QuestionPayload(QuestionView Question, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs);
+public sealed record QuestionPayload(QuestionView Question, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs, DateTimeOffset? LastDeadline = null);
+
+/// <summary>Personal, with <c>question</c> and <c>resumed</c>: the later deadline of a learner with extra time.</summary>
+public sealed record YourDeadlinePayload(int QuestionIndex, DateTimeOffset Deadline, DateTimeOffset ServerNow, long RemainingMs, long ExtraMs);
 
 public sealed record AnswerCountPayload(int QuestionIndex, int Answered, int Learners);
 

@@ -185,7 +185,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
         try
         {
-            if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys))
+            if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys, Now))
             {
                 game.RevealNow(Now);
                 AppendPhase(game, Now);
@@ -224,6 +224,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             HostAction.End => game.End(now),
             HostAction.MoveToTeam => game.MoveToTeam(command.SeatId, command.TeamId),
             HostAction.RenameTeam => game.RenameTeam(command.TeamId, command.Text),
+            HostAction.SetExtraTime => game.SetExtraTime(command.SeatId, command.Percent, command.Seconds),
             _ => new GameError("unknown-action", "Unknown action."),
         };
         if (error is not null) return ActionResult.Fail(error);
@@ -245,7 +246,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                     new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
                 _lobbyDirty = true;
                 break;
-            case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam:
+            case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam or HostAction.SetExtraTime:
                 _lobbyDirty = true;
                 break;
             case HostAction.MoveToTeam:
@@ -256,7 +257,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));
                 break;
             case HostAction.Resume:
-                Append(SessionEvents.Resumed, QuestionPayload(game, now));
+                AppendQuestion(SessionEvents.Resumed, game, now);
                 break;
             default:
                 // Teams are complete at the start: the lobby list (with each learner's team) changes, and each
@@ -278,7 +279,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         switch (game.Phase)
         {
             case SessionPhase.QuestionOpen:
-                Append(SessionEvents.Question, QuestionPayload(game, now));
+                AppendQuestion(SessionEvents.Question, game, now);
                 break;
             case SessionPhase.Reveal:
                 AppendReveal();
@@ -338,11 +339,19 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         Append(name, payload, EventAudience.Everyone, SessionEvents.Standing, personal);
     }
 
-    private static QuestionPayload QuestionPayload(GameSession game, DateTimeOffset now)
+    /// <summary>The open question for everyone, and to each learner with extra time its own deadline.</summary>
+    private void AppendQuestion(string name, GameSession game, DateTimeOffset now)
     {
         var round = game.CurrentRound!;
         var remaining = round.Remaining(now);
-        return new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds);
+        var last = round.ExtraTime is null ? (DateTimeOffset?)null : now + round.RemainingFor(round.ExtraTime.MaxBy(e => e.Value).Key, now);
+        var payload = new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds, last);
+        var personal = round.ExtraTime?.ToDictionary(e => e.Key, e =>
+        {
+            var own = round.RemainingFor(e.Key, now);
+            return Json(new YourDeadlinePayload(round.QuestionIndex, now + own, now, (long)own.TotalMilliseconds, (long)e.Value.TotalMilliseconds));
+        });
+        Append(name, payload, EventAudience.Everyone, personal is null ? null : SessionEvents.YourDeadline, personal);
     }
 
     // ----- Deadline -----
@@ -352,7 +361,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        if (Game?.NextDeadline is not { } deadline) return;
+        if (Game?.NextCheck(Now) is not { } deadline) return;
         var due = deadline - Now;
         if (due < TimeSpan.Zero) due = TimeSpan.Zero;
         _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
@@ -363,7 +372,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (Game is not { } game) return;
         if (!game.Tick(Now))
         {
-            ArmDeadline();
+            // The common deadline passed while learners with extra time answer: maybe nobody is left to wait for.
+            if (await CloseIfEveryoneAnswered()) Announce();
+            else ArmDeadline();
             return;
         }
         AppendPhase(game, Now);
@@ -373,7 +384,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     private async Task<bool> CloseIfEveryoneAnswered()
     {
-        if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys)) return false;
+        if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys, Now)) return false;
         game.RevealNow(Now);
         AppendPhase(game, Now);
         return await TryCommit();
@@ -534,7 +545,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         new(names ? Learners(game) : [], game.ActiveSeats.Count(), game.Locked, game.IsTeamGame ? SessionViews.Teams(game) : null);
 
     private List<LobbyLearner> Learners(GameSession game) =>
-        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id), s.TeamId)).ToList();
+        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id), s.TeamId, s.ExtraTime)).ToList();
 
     private SessionSnapshot BuildSnapshot(Seat? seat, bool isHost)
     {
@@ -549,9 +560,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             var own = SessionViews.OwnAnswer(game, seat.Id);
             var result = game.Phase is SessionPhase.Reveal or SessionPhase.Leaderboard && SessionViews.Results(game, ranks).TryGetValue(seat.Id, out var r) ? r : null;
             var votes = game.Phase == SessionPhase.QuestionOpen && seat.TeamId is { } team ? SessionViews.TeamVotes(game, team) : null;
-            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result, votes);
+            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result, votes, seat.ExtraTime);
         }
-        var remaining = round?.Remaining(now) ?? TimeSpan.Zero;
+        // A learner sees its own deadline (later with extra time); trainers and projectors the common one.
+        var remaining = (seat is null ? round?.Remaining(now) : round?.RemainingFor(seat.Id, now)) ?? TimeSpan.Zero;
+        var last = game.Phase == SessionPhase.QuestionOpen && round?.ExtraTime is { } extra
+            ? now + round.RemainingFor(extra.MaxBy(e => e.Value).Key, now) : (DateTimeOffset?)null;
         return new SessionSnapshot
         {
             SessionId = game.Id,
@@ -577,6 +591,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             Teams = SessionViews.Teams(game),
             DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
             StorageRetrying = _commit.Retrying,
+            LastDeadline = last,
         };
     }
 

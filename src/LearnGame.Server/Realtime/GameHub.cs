@@ -118,6 +118,10 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
     public Task<ActionResult> MoveToTeam(int seatId, int teamId) => Control(new HostCommand(HostAction.MoveToTeam, seatId, teamId));
     public Task<ActionResult> RenameTeam(int teamId, string? name) => Control(new HostCommand(HostAction.RenameTeam, TeamId: teamId, Text: name));
 
+    /// <summary>Grants a learner extra time on each question from the next one (0 and 0 remove it).</summary>
+    public Task<ActionResult> SetExtraTime(int seatId, int percent, int seconds) =>
+        Control(new HostCommand(HostAction.SetExtraTime, seatId, Percent: percent, Seconds: seconds));
+
     private async Task<ActionResult> Control(HostCommand command)
     {
         // A learner's connection has no host token: the grain is never asked, nothing changes.

@@ -133,6 +133,17 @@ public class QuizValidatorTests
         AssertOnlyError(OneQuestion(Make.TrueFalse() with { ImageUrl = url }), "questions[0].imageUrl", "image-url-invalid");
 
     [Fact]
+    public void An_image_description_goes_with_an_image_and_is_1_to_300_characters()
+    {
+        AssertValid(OneQuestion(Make.TrueFalse() with { ImageUrl = "/media/casque.png", ImageAlt = "Un casque de chantier blanc" }));
+        AssertValid(OneQuestion(Make.TrueFalse() with { ImageUrl = "/media/casque.png", ImageAlt = new string('a', 300) }));
+        AssertOnlyError(OneQuestion(Make.TrueFalse() with { ImageUrl = "/media/casque.png", ImageAlt = new string('a', 301) }), "questions[0].imageAlt", "image-alt-invalid");
+        AssertOnlyError(OneQuestion(Make.TrueFalse() with { ImageUrl = "/media/casque.png", ImageAlt = "  " }), "questions[0].imageAlt", "image-alt-invalid");
+        AssertOnlyError(OneQuestion(Make.TrueFalse() with { ImageUrl = "/media/casque.png", ImageAlt = "a\u0007b" }), "questions[0].imageAlt", "image-alt-invalid");
+        AssertOnlyError(OneQuestion(Make.TrueFalse() with { ImageAlt = "Un casque" }), "questions[0].imageAlt", "image-alt-without-image");
+    }
+
+    [Fact]
     public void An_image_url_is_at_most_2000_characters()
     {
         AssertValid(OneQuestion(Make.TrueFalse() with { ImageUrl = "/" + new string('a', 1999) }));

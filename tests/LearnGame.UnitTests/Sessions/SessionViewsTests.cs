@@ -71,10 +71,11 @@ public class SessionViewsTests
     [Fact]
     public void A_single_choice_view_shows_text_choices_time_and_points()
     {
-        var game = OpenAt(0, Make.Single(timeLimitSeconds: 30, points: PointsMode.Double) with { ImageUrl = "/img/x.png" });
+        var game = OpenAt(0, Make.Single(timeLimitSeconds: 30, points: PointsMode.Double) with { ImageUrl = "/img/x.png", ImageAlt = "Un schéma" });
         var view = SessionViews.Question(game.Session)!;
 
         Assert.Equal(("single", 30, PointsMode.Double, "/img/x.png", false), (view.Type, view.TimeLimitSeconds, view.Points, view.ImageUrl, view.AllowSeveral));
+        Assert.Equal("Un schéma", view.ImageAlt);
         Assert.Equal(["Lyon", "Paris", "Marseille", "Lille"], view.Choices!);
         Assert.Equal("Quelle est la capitale de la France ?", view.Text);
     }

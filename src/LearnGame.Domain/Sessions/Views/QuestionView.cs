@@ -19,11 +19,12 @@ public sealed record QuestionView(
     double? Step = null,
     string? Unit = null,
     bool Collaborative = false,
-    int Stage = 0)
+    int Stage = 0,
+    string? ImageAlt = null)
 {
     public static QuestionView Of(Question question, int index, int count, int shuffleSeed)
     {
-        var view = new QuestionView(index, count, TypeName(question), question.Text, question.TimeLimitSeconds, question.Points, question.ImageUrl);
+        var view = new QuestionView(index, count, TypeName(question), question.Text, question.TimeLimitSeconds, question.Points, question.ImageUrl, ImageAlt: question.ImageAlt);
         return question switch
         {
             SingleChoiceQuestion q => view with { Choices = q.Choices },
