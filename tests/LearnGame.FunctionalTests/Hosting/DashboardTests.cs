@@ -86,10 +86,18 @@ public sealed class DashboardTests(OperatorServerFixture fixture) : IClassFixtur
         // What a browser does after the Basic prompt: any user name, the key as password, on every request of the page.
         using var browser = fixture.Server.CreateHttpClient();
         browser.DefaultRequestHeaders.Authorization = Basic("anyone", OperatorServerFixture.Key);
-        var counters = await browser.GetAsync("/dashboard/DashboardCounters");
-        Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
-        var hosts = JsonDocument.Parse(await counters.Content.ReadAsStringAsync()).RootElement.GetProperty("hosts");
-        Assert.Equal(1, hosts.GetArrayLength());
+        // The dashboard grain gathers its counters every second; the silo shows up in them soon after start.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        int hosts;
+        do
+        {
+            var counters = await browser.GetAsync("/dashboard/DashboardCounters");
+            Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+            hosts = JsonDocument.Parse(await counters.Content.ReadAsStringAsync()).RootElement.GetProperty("hosts").GetArrayLength();
+            if (hosts == 0) await Task.Delay(200);
+        }
+        while (hosts == 0 && DateTime.UtcNow < deadline);
+        Assert.Equal(1, hosts);
         var script = await browser.GetAsync("/dashboard/index.min.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
 
