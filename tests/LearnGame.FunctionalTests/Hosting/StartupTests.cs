@@ -85,5 +85,8 @@ public sealed class StartupTests
         Assert.Equal(0, code);
         Assert.Contains("--Storage:DataDirectory", output);
         Assert.Contains("/hubs/game", output);
+        Assert.Contains("--Operations:OperatorKey", output);
+        Assert.Contains("--Orleans:Kubernetes", output);
+        Assert.Contains("--Storage:Provider", output);
     }
 }
