@@ -35,8 +35,6 @@ public static class CommandLine
                                                  (env Storage__ConnectionString).
               --Storage:DataDirectory <dir>      Folder of the embedded SQLite database
                                                  (env Storage__DataDirectory; default: ./data under the server's content root).
-              --Storage:Provider sqlite|postgres Where grain state lives (default sqlite; postgres for a cluster).
-              --Storage:ConnectionString <cs>    PostgreSQL: an Npgsql connection string (env Storage__ConnectionString).
               --Library:TrainerKeys:0 <key>      A secret that opens a trainer space of the quiz library
                                                  (env Library__TrainerKeys__0; add :1, :2… for more trainers).
               --Retention:EndedSessions <d.hh:mm:ss>
@@ -50,8 +48,6 @@ public static class CommandLine
               --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).
               --Orleans:ClusterId <id>           Orleans cluster id (default learngame).
               --Orleans:ServiceId <id>           Orleans service id; part of every stored row's key (default learngame).
-              --Orleans:AdvertisedAddress <ip>   The IP address other silos reach this one at (PostgreSQL clusters;
-                                                 default 127.0.0.1).
               --Orleans:Kubernetes true          Run as a Kubernetes pod with Orleans' Kubernetes hosting (PostgreSQL
                                                  only; the pod's IP is advertised). See deploy/kubernetes.
               --Operations:OperatorKey <key>     A secret that opens the Orleans Dashboard at /dashboard
