@@ -20,6 +20,7 @@ app.MapContentApi();
 app.MapLibraryApi();
 app.MapRehearsalApi();
 app.MapHub<GameHub>(GameHub.Path);
+app.MapLearnGameDashboard();
 app.Run();
 return 0;
 

@@ -48,9 +48,14 @@ public static class CommandLine
               --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).
               --Orleans:ClusterId <id>           Orleans cluster id (default learngame).
               --Orleans:ServiceId <id>           Orleans service id; part of every stored row's key (default learngame).
+              --Orleans:Kubernetes true          Run as a Kubernetes pod with Orleans' Kubernetes hosting (PostgreSQL
+                                                 only; the pod's IP is advertised). See deploy/kubernetes.
+              --Operations:OperatorKey <key>     A secret that opens the Orleans Dashboard at /dashboard
+                                                 (env Operations__OperatorKey); without it there is no dashboard.
               -h, --help                         Show this help.
 
-            Endpoints: SignalR hub /hubs/game, REST /api, health /health. See docs/protocol.md.
+            Endpoints: SignalR hub /hubs/game, REST /api, health /health, metrics /metrics, dashboard /dashboard.
+            See docs/protocol.md and docs/operations.md.
             """);
         return true;
     }

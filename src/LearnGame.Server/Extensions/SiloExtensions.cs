@@ -27,6 +27,11 @@ public static class SiloExtensions
             throw new StartupException($"Orleans:AdvertisedAddress \"{settings.AdvertisedAddress}\" is not an IP address.");
         var dataDirectory = DataDirectory(builder);
         var postgres = storage.Provider.Trim().Equals(StorageSettings.Postgres, StringComparison.OrdinalIgnoreCase);
+        if (settings.Kubernetes && !postgres)
+            throw new StartupException("Orleans:Kubernetes is true but Storage:Provider is not postgres: silos in Kubernetes share their membership and state through PostgreSQL.");
+        if (settings.Kubernetes && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
+            throw new StartupException("Orleans:Kubernetes is true but this process does not run in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set).");
+        var operations = builder.Configuration.GetSection(OperationsSettings.Section).Get<OperationsSettings>() ?? new OperationsSettings();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Host.UseOrleans(silo =>
         {
@@ -36,7 +41,17 @@ public static class SiloExtensions
                 {
                     // A cluster: membership in PostgreSQL, any number of silos, each reachable at its advertised address.
                     silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
-                    silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+                    if (settings.Kubernetes)
+                    {
+                        // Orleans' Kubernetes hosting advertises the pod's IP (POD_IP), listens on every address, names
+                        // the silo after its pod and declares silos dead as soon as their pods are deleted.
+                        silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (settings.SiloPort, settings.GatewayPort));
+                        silo.UseKubernetesHosting();
+                    }
+                    else
+                    {
+                        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+                    }
                     silo.UseLearnGamePostgresClustering(storage.ConnectionString);
                     silo.AddLearnGamePostgresStorage(storage.ConnectionString, GrainStorage.Name);
                     silo.UseLearnGamePostgresReminders(storage.ConnectionString);
@@ -57,6 +72,7 @@ public static class SiloExtensions
             {
                 throw new StartupException($"Cannot open the SQLite database in {dataDirectory} (Storage:DataDirectory): {e.Message}", e);
             }
+            silo.AddLearnGameDashboard(operations);
             silo.Services.AddSerializer(s => s.AddLearnGameSerialization());
         });
         return builder;
@@ -94,4 +110,7 @@ public sealed class OrleansSettings
 
     /// <summary>The address other silos reach this one at (cluster mode only).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Runs as a Kubernetes pod with Orleans' Kubernetes hosting (PostgreSQL only); the pod's IP replaces AdvertisedAddress.</summary>
+    public bool Kubernetes { get; set; }
 }

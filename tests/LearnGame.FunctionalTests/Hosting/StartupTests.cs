@@ -28,6 +28,26 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Kubernetes_hosting_on_sqlite_is_refused()
+    {
+        var (code, output) = await ServerProcess.RunToExit("--Orleans:Kubernetes", "true", "--Storage:DataDirectory", ServerHost.NewDataDirectory(), "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains("LearnGame cannot start: Orleans:Kubernetes is true but Storage:Provider is not postgres", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Kubernetes_hosting_outside_a_pod_is_refused_before_touching_the_database()
+    {
+        var (code, output) = await ServerProcess.RunToExit("--Orleans:Kubernetes", "true", "--Storage:Provider", "postgres",
+            "--Storage:ConnectionString", $"Host=127.0.0.1;Port={ServerHost.FreePort()};Database=learngame;Username=learngame;Timeout=3",
+            "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains("LearnGame cannot start: Orleans:Kubernetes is true but this process does not run in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set).", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task Postgres_without_a_connection_string_is_refused()
     {
         var (code, output) = await ServerProcess.RunToExit("--Storage:Provider", "postgres", "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
@@ -65,5 +85,8 @@ public sealed class StartupTests
         Assert.Equal(0, code);
         Assert.Contains("--Storage:DataDirectory", output);
         Assert.Contains("/hubs/game", output);
+        Assert.Contains("--Operations:OperatorKey", output);
+        Assert.Contains("--Orleans:Kubernetes", output);
+        Assert.Contains("--Storage:Provider", output);
     }
 }
