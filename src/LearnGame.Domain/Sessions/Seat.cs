@@ -19,4 +19,7 @@ public sealed class Seat
 
     /// <summary>The learner's team in a team session, once it has one.</summary>
     [JsonInclude] public int? TeamId { get; internal set; }
+
+    /// <summary>The learner profile this seat reports to at the end of the game (joined with a learner token); null otherwise.</summary>
+    [JsonInclude] public Guid? LearnerId { get; internal set; }
 }

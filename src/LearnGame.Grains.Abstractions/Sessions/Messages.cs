@@ -91,6 +91,9 @@ public sealed record SessionSnapshot
 
     /// <summary>True while the session cannot store its changes and keeps retrying (the <c>storage</c> event).</summary>
     [Id(22)] public bool StorageRetrying { get; init; }
+
+    /// <summary>The shared challenge this session contributes to, and where it stands; null without one.</summary>
+    [Id(23)] public LearnGame.Domain.Challenges.ChallengeView? Challenge { get; init; }
 }
 
 /// <summary>A learner in the lobby list: public data only.</summary>
