@@ -8,9 +8,10 @@ public static class SessionOutcomes
     /// <summary>True once the game has reached its podium (or ended): the results are final.</summary>
     public static bool AreFinal(GameSession game) => game.Phase is SessionPhase.Podium or SessionPhase.Ended;
 
-    /// <summary>Each profiled seat (joined with a learner token, not kicked) and its outcome.</summary>
+    /// <summary>Each profiled seat (joined with a learner token, not kicked) and its outcome; nothing before the results are final.</summary>
     public static IEnumerable<(Guid LearnerId, SessionOutcome Outcome)> Of(GameSession game, DateTimeOffset finishedAt)
     {
+        if (!AreFinal(game)) yield break;
         var ranking = game.Ranking();
         var count = ranking.Count;
         for (var i = 0; i < ranking.Count; i++)
