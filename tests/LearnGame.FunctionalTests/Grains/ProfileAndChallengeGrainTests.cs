@@ -147,6 +147,9 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
 
         Assert.Equal(6, retried!.Current);
         Assert.Equal(6, again!.Current);
+        // And it is stored, not only in memory.
+        await fixture.Cluster.DeactivateAsync(challenge);
+        await fixture.Cluster.WaitForDeactivationAsync(challenge);
         Assert.Equal(6, (await challenge.Get(Space)).View!.Current);
     }
 
