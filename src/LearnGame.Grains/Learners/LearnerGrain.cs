@@ -19,7 +19,12 @@ public sealed partial class LearnerGrain(
     public static readonly GameError Exists = new("learner-exists", "This learner profile already exists.");
     public static readonly GameError Unavailable = new("unavailable", "The profile could not be changed right now; try again.");
 
-    private LearnerProfile? Profile => state.State.Profile;
+    // Set when a write failed: memory may hold what storage does not, so nothing more is served from it.
+    private bool _stale;
+
+    private LearnerProfile? Profile => _stale
+        ? throw new InvalidOperationException("This profile's activation is being replaced after a failed write; retry.")
+        : state.State.Profile;
 
     public async Task<LearnerResult> Create(string? displayName)
     {
@@ -100,6 +105,7 @@ public sealed partial class LearnerGrain(
         catch
         {
             // The change is in memory but not stored: start again from what is stored, so a retry counts it once.
+            _stale = true;
             DeactivateOnIdle();
             throw;
         }

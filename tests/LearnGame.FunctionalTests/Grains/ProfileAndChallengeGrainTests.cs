@@ -87,6 +87,32 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Results_whose_write_failed_are_counted_exactly_once_when_sent_again()
+    {
+        var learner = await NewLearner("Zoé");
+        var outcome = new SessionOutcome(Guid.NewGuid(), "Quiz", DateTimeOffset.UtcNow, "Zoé", 900, 1, 3, 1, false,
+            [new QuestionOutcome(0, true, true, true, 900)]);
+
+        fixture.Storage.Failing = true;
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => learner.Record(outcome));
+        }
+        finally
+        {
+            fixture.Storage.Failing = false;
+        }
+        await learner.Record(outcome);
+        await learner.Record(outcome);
+
+        await fixture.Cluster.DeactivateAsync(learner);
+        await fixture.Cluster.WaitForDeactivationAsync(learner);
+        var profile = (await learner.Get()).Profile!;
+        Assert.Single(profile.History);
+        Assert.Equal(5 + 10, profile.Xp);
+    }
+
+    [Fact]
     public async Task Erasing_a_learner_anonymises_its_seat_in_the_sessions_it_joined_and_deletes_the_profile()
     {
         var learner = await NewLearner("Zoé");
