@@ -4,6 +4,7 @@ import { createConnection, setStorageRetrying } from "./connection.js";
 import { qrCode, shapeOf, Countdown, distributionChart, leaderboardList, podiumList, questionHeading, correctText, questionImage, isOwnImage } from "./widgets.js";
 import { extraTimeControl, extraText } from "./extra.js";
 import { teamName, teamBoardSection, teamResults, peerSummary } from "./teams.js";
+import { challengeBar, refreshChallengeBar } from "./challenge.js";
 
 const HOST_KEY = "lg.host";
 const loadHost = () => { try { return JSON.parse(localStorage.getItem(HOST_KEY)); } catch { return null; } };
@@ -36,6 +37,7 @@ export function startHost({ projector }) {
       leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; render(); },
       podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },
       ended: (p) => { g.phase = "Ended"; g.leaderboard = p.final; render(); },
+      challenge: (p) => { g.challenge = p; if (!refreshChallengeBar(p, projector)) render(); },
     },
     resume: () => (g.session ? host() : undefined),
   });
@@ -58,6 +60,7 @@ export function startHost({ projector }) {
     if (s.phase === "Discussion" && s.discussionDeadline) g.countdown.set({ deadline: s.discussionDeadline, serverNow: s.serverNow }, false);
     if (s.phase === "QuestionOpen") { g.countdown.set(s, s.paused); setLast(s); } else g.lastDeadline = null;
     if (s.phase === "Podium" && s.leaderboard) g.podium = s.leaderboard.top.slice(0, 3);
+    g.challenge = s.challenge ?? g.challenge;
     g.setup = false;
     render();
   }
@@ -188,6 +191,7 @@ export function startHost({ projector }) {
     show(`panel-${g.phase}-${g.question?.index ?? ""}`,
       h("h1", {}, s.title),
       h("p", { class: "phase" }, t("host.phase", { phase: t(`phase.${g.phase}`) })),
+      challengeBar(g.challenge, false),
       h("div", { class: "join-info" },
         h("p", {}, t("host.code"), " ", h("strong", { class: "code" }, s.joinCode)),
         h("p", {}, h("a", { href: screenUrl(), target: "_blank", rel: "noopener", class: "button secondary", dataset: { fid: "screen-link" } }, t("host.openScreen")))),
@@ -333,7 +337,7 @@ export function startHost({ projector }) {
         body = [h("h1", {}, g.phase === "Ended" ? t("podium.ended") : t("podium.title")), podiumList(g.podium ?? g.leaderboard?.top?.slice(0, 3) ?? []),
           teamBoardSection(g.leaderboard?.teams), errorBox(), g.phase === "Ended" ? reportsSection() : null];
     }
-    show(`screen-${g.phase}-${g.question?.index ?? ""}`, body, g.phase !== "Lobby" && g.phase !== "Ended" ? h("footer", { class: "screen-footer" }, joinBlock(false)) : null);
+    show(`screen-${g.phase}-${g.question?.index ?? ""}`, body, challengeBar(g.challenge, true), g.phase !== "Lobby" && g.phase !== "Ended" ? h("footer", { class: "screen-footer" }, joinBlock(false)) : null);
   }
 
   render();

@@ -4,6 +4,7 @@ import { createConnection, setStorageRetrying } from "./connection.js";
 import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading, questionImage } from "./widgets.js";
 import { extraText } from "./extra.js";
 import { teamName, teamBoardSection, teamVotesList, peerSummary, answerText, teamSwatch } from "./teams.js";
+import { challengeBar, refreshChallengeBar, learnerToken, forgetLearnerToken, createProfile } from "./challenge.js";
 
 // The seat (session id + seat token) stays in this browser so a reload or a dropped network brings the learner back.
 const SEAT_KEY = "lg.seat";
@@ -15,6 +16,7 @@ export function startLearner() {
     reveal: null, result: null, leaderboard: null, standing: null, podium: null, learnerCount: 0, step: "code",
     code: new URLSearchParams(location.search).get("code") ?? "", error: null, sending: false,
     teams: [], teamId: null, teamVotes: null, options: null, firstVote: null, extraTime: null, extraMs: null,
+    challenge: null, keepProgress: !!learnerToken(),
   };
 
   const conn = createConnection({
@@ -34,6 +36,8 @@ export function startLearner() {
       standing: (p) => { g.standing = p; g.teamId = p.teamId ?? g.teamId; render(); },
       podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },
       ended: (p) => { g.phase = "Ended"; g.leaderboard = p.final; render(); },
+      // Mid-question only the bar is redrawn, so an answer being typed is not lost.
+      challenge: (p) => { g.challenge = p; if (!refreshChallengeBar(p, false) && g.phase !== "QuestionOpen") render(); },
       kicked: () => { forget(); g.phase = null; g.step = "kicked"; render(); },
     },
     resume: () => (g.seat ? rejoin() : undefined),
@@ -61,6 +65,7 @@ export function startLearner() {
     if (s.phase === "Discussion" && s.discussionDeadline) g.countdown.set({ deadline: s.discussionDeadline, serverNow: s.serverNow }, false);
     if (s.phase === "QuestionOpen" && s.question) g.countdown.set(s, s.paused);
     if (s.phase === "Podium" && s.leaderboard) g.podium = s.leaderboard.top.slice(0, 3);
+    g.challenge = s.challenge ?? g.challenge;
     render();
   }
 
@@ -71,8 +76,15 @@ export function startLearner() {
     else { g.error = r.error; render(); }
   }
 
+  /** With a learner token (kept, or made now if the learner asked) the results go to its profile at the end. */
   async function join(nickname) {
-    const r = await conn.call("Join", g.code, nickname);
+    let token = learnerToken();
+    if (!token && g.keepProgress) token = await createProfile(nickname);
+    let r = token ? await conn.call("JoinWithProfile", g.code, nickname, token) : await conn.call("Join", g.code, nickname);
+    if (!r.ok && (r.error === "learner-not-found" || r.error === "learner-token-invalid")) {
+      forgetLearnerToken(); g.keepProgress = false;
+      r = await conn.call("Join", g.code, nickname);
+    }
     if (r.ok) {
       g.seat = { sessionId: r.snapshot.sessionId, seatToken: r.seatToken, seatId: r.seatId, nickname: r.snapshot.you?.nickname ?? nickname };
       localStorage.setItem(SEAT_KEY, JSON.stringify(g.seat));
@@ -132,7 +144,7 @@ export function startLearner() {
     if (!g.seat) return g.step === "nickname" ? nicknameForm() : codeForm();
     const team = myTeam();
     const you = h("div", { class: "you-are" }, h("p", {}, t("play.youAre", { nickname: g.seat.nickname })),
-      team ? h("p", {}, t("teams.yourTeam"), " ", teamName(team)) : null);
+      team ? h("p", {}, t("teams.yourTeam"), " ", teamName(team)) : null, challengeBar(g.challenge, false));
     switch (g.phase) {
       case "Lobby": return show(`lobby-${g.teamId ?? ""}-${g.error ?? ""}`, h("h1", {}, t("play.lobbyTitle")), you, h("p", {}, t("play.lobbyWait")),
         h("p", {}, t("play.lobbyCount", { count: g.learnerCount })), extraTimeNote(), teamPicker(), errorBox("team-error"));
@@ -198,6 +210,9 @@ export function startLearner() {
         h("label", { for: "nickname" }, t("play.nicknameLabel")),
         h("p", { id: "nickname-hint", class: "hint" }, t("play.nicknameHint")),
         input, errorBox("nickname-error"),
+        learnerToken() ? null : h("label", { class: "check" },
+          h("input", { type: "checkbox", id: "keep-progress", checked: g.keepProgress, onchange: (e) => { g.keepProgress = e.target.checked; } }),
+          " ", t("play.keepProgress")),
         h("button", { type: "submit", class: "primary" }, t("play.join"))),
       h("button", { type: "button", class: "link", onclick: () => { g.step = "code"; g.error = null; render(); } }, t("play.changeCode")));
     if (g.error) input.focus();

@@ -19,6 +19,8 @@ app.MapReportsApi();
 app.MapContentApi();
 app.MapLibraryApi();
 app.MapRehearsalApi();
+app.MapLearnersApi();
+app.MapChallengesApi();
 app.MapHub<GameHub>(GameHub.Path);
 app.MapLearnGameDashboard();
 app.Run();

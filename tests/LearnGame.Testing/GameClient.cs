@@ -17,6 +17,7 @@ public sealed class GameClient : IAsyncDisposable
         SessionEvents.Lobby, SessionEvents.Question, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed,
         SessionEvents.Reveal, SessionEvents.Result, SessionEvents.Leaderboard, SessionEvents.Standing, SessionEvents.Podium,
         SessionEvents.Ended, SessionEvents.Kicked, SessionEvents.Discussion, SessionEvents.TeamVotes, SessionEvents.Storage, SessionEvents.YourDeadline,
+        SessionEvents.Challenge,
     ];
 
     private readonly List<ReceivedEvent> _events = [];
@@ -86,6 +87,9 @@ public sealed class GameClient : IAsyncDisposable
         WaitFor(SessionEvents.Result, p => p.GetProperty("questionIndex").GetInt32() == index);
 
     public Task<JoinResult> Join(string code, string nickname) => Connection.InvokeAsync<JoinResult>("Join", code, nickname);
+
+    public Task<JoinResult> JoinWithProfile(string code, string nickname, string? learnerToken) =>
+        Connection.InvokeAsync<JoinResult>("JoinWithProfile", code, nickname, learnerToken);
 
     public Task<JoinResult> Rejoin(Guid sessionId, string? token) => Connection.InvokeAsync<JoinResult>("Rejoin", sessionId, token);
 

@@ -88,14 +88,14 @@ public sealed class GameSession
 
     // ----- Lobby -----
 
-    public (Seat? Seat, GameError? Error) Join(string? rawNickname, string seatToken)
+    public (Seat? Seat, GameError? Error) Join(string? rawNickname, string seatToken, Guid? learnerId = null)
     {
         if (Phase is SessionPhase.Podium or SessionPhase.Ended) return (null, GameError.WrongPhase);
         if (Locked) return (null, GameError.LobbyLocked);
         if (Nickname.Clean(rawNickname) is not { } nickname) return (null, Nickname.Invalid);
         if (NicknamesInUse.Contains(Nickname.Key(nickname))) return (null, GameError.NicknameTaken);
         if (Seats.Count >= MaxSeats) return (null, GameError.SessionFull);
-        var seat = new Seat { Id = Seats.Count + 1, Nickname = nickname, TokenHash = SecretToken.Hash(seatToken) };
+        var seat = new Seat { Id = Seats.Count + 1, Nickname = nickname, TokenHash = SecretToken.Hash(seatToken), LearnerId = learnerId };
         Seats.Add(seat);
         NicknamesInUse.Add(Nickname.Key(nickname));
         // Once the game has started, a newcomer joins the smallest team.
@@ -125,6 +125,28 @@ public sealed class GameSession
         seat.ExtraTime = extra;
         return null;
     }
+
+    /// <summary>
+    /// A learner erased its profile: its seats here lose their nickname (replaced by "Anonyme n" / "Anonymous n"), their
+    /// seat token and their link to the profile. Their answers stay, unnamed, so the session's aggregates do not change.
+    /// Returns the number of seats anonymised.
+    /// </summary>
+    public int ForgetLearner(Guid learnerId)
+    {
+        var forgotten = 0;
+        foreach (var seat in Seats.Where(s => s.LearnerId == learnerId))
+        {
+            if (!seat.Kicked) NicknamesInUse.Remove(Nickname.Key(seat.Nickname));
+            seat.Nickname = AnonymousName(seat.Id);
+            seat.TokenHash = "";
+            seat.LearnerId = null;
+            if (!seat.Kicked) NicknamesInUse.Add(Nickname.Key(seat.Nickname));
+            forgotten++;
+        }
+        return forgotten;
+    }
+
+    public string AnonymousName(int seatId) => $"{(Quiz.Language == Quizzes.QuizLanguage.Fr ? "Anonyme" : "Anonymous")} {seatId}";
 
     public GameError? SetLocked(bool locked)
     {

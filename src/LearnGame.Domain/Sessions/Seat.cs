@@ -22,4 +22,7 @@ public sealed class Seat
 
     /// <summary>The extra time the trainer granted this learner, if any; it applies from the next question opened.</summary>
     [JsonInclude] public ExtraTime? ExtraTime { get; internal set; }
+
+    /// <summary>The learner profile this seat reports to at the end of the game (joined with a learner token); null otherwise.</summary>
+    [JsonInclude] public Guid? LearnerId { get; internal set; }
 }

@@ -12,6 +12,9 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     Task<JoinResult> Join(string nickname);
 
+    /// <summary>Joins with a learner profile: at the end of the game the seat's results go to that learner.</summary>
+    Task<JoinResult> JoinWithProfile(string nickname, Guid learnerId);
+
     /// <summary>A learner comes back with its seat token: same seat, score and streak.</summary>
     Task<JoinResult> Rejoin(string seatToken);
 
@@ -39,6 +42,16 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     /// <summary>The trainer's report: per question and per learner. Forbidden without the host token.</summary>
     Task<ReportResult> Report(string hostToken);
+
+    /// <summary>Makes this session contribute to a shared challenge (one per session). Called by the challenge grain.</summary>
+    Task<ActionResult> AttachChallenge(string hostToken, Guid challengeId);
+
+    /// <summary>The session's challenge progressed: its learners and projector are told; a reached goal rewards the learners present.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task ChallengeChanged(LearnGame.Domain.Challenges.ChallengeView view);
+
+    /// <summary>An erased learner: its seats lose their nickname, token and profile link; answers stay, unnamed. Returns how many.</summary>
+    Task<int> ForgetLearner(Guid learnerId);
 }
 
 /// <summary>Receives a session's events once per silo and delivers them to that silo's connections.</summary>

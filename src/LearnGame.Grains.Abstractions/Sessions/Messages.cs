@@ -96,6 +96,9 @@ public sealed record SessionSnapshot
 
     /// <summary>While a question is open and some learners have extra time: when the last of them must answer.</summary>
     [Id(23)] public DateTimeOffset? LastDeadline { get; init; }
+
+    /// <summary>The shared challenge this session contributes to, and where it stands; null without one.</summary>
+    [Id(24)] public LearnGame.Domain.Challenges.ChallengeView? Challenge { get; init; }
 }
 
 /// <summary>A learner in the lobby list: public data only.</summary>

@@ -21,6 +21,7 @@ public static class SessionEvents
     public const string TeamVotes = "teamVotes";
     public const string Storage = "storage";
     public const string YourDeadline = "yourDeadline";
+    public const string Challenge = "challenge";
 }
 
 /// <summary>The lobby list changed, or the lobby was locked or unlocked.</summary>

@@ -68,6 +68,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
+        OnActivateLinks();
         Diagnostics.GameMetrics.SessionActivated();
         return Task.CompletedTask;
     }
@@ -93,12 +94,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return ActionResult.Success;
     }
 
-    public async Task<JoinResult> Join(string nickname)
+    public Task<JoinResult> Join(string nickname) => Join(nickname, null);
+
+    public Task<JoinResult> JoinWithProfile(string nickname, Guid learnerId) => Join(nickname, learnerId);
+
+    private async Task<JoinResult> Join(string nickname, Guid? learnerId)
     {
         if (Game is not { IsLive: true } game) return JoinResult.Fail(SessionErrors.NotFound);
         if (_commit.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
         var token = SecretToken.New();
-        var (seat, error) = game.Join(nickname, token);
+        var (seat, error) = game.Join(nickname, token, learnerId);
         if (error is not null) return JoinResult.Fail(error);
         _lobbyDirty = true;
         await _commit.Commit();
@@ -397,6 +402,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var upTo = _state.State.Sequence;
         await _state.WriteStateAsync();
         _durableSequence = Math.Max(_durableSequence, upTo);
+        ForwardDurable();
     }
 
     /// <summary>Waits for a write carrying every change so far; false when it failed (the commit keeps retrying).</summary>
@@ -484,6 +490,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         string? personalName = null, IReadOnlyDictionary<int, byte[]>? personal = null)
     {
         var sequence = ++_state.State.Sequence;
+        NoteProgress(sequence);
         _outbox.Add(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal));
     }
 
@@ -592,6 +599,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
             StorageRetrying = _commit.Retrying,
             LastDeadline = last,
+            Challenge = _challengeView,
         };
     }
 

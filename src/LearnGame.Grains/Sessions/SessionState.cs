@@ -14,4 +14,11 @@ public sealed class SessionState
 
     /// <summary>The silos' relays (grain id → last renewal), so events keep flowing after the session moves.</summary>
     public Dictionary<string, DateTimeOffset> Relays { get; set; } = [];
+
+    /// <summary>The shared challenge this session contributes to, if any.</summary>
+    public Guid? ChallengeId { get; set; }
+
+    /// <summary>Set once every profiled learner has its results: a re-activated session does not need to send them again.</summary>
+    public bool ProfilesRecorded { get; set; }
 }
+

@@ -1,5 +1,7 @@
 using LearnGame.Domain.Questions;
+using LearnGame.Domain.Learners;
 using LearnGame.Grains.Abstractions.JoinCodes;
+using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Sessions;
@@ -29,6 +31,27 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
             var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
             if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
             var result = await grains.GetGrain<ISessionGrain>(id).Join(nickname ?? "");
+            if (result.Ok) await BecomeLearner(id, result.SeatId);
+            return result;
+        }
+        catch (Exception e)
+        {
+            return JoinResult.Fail(Unavailable(e));
+        }
+    }
+
+    /// <summary>Join with a learner token: the seat's results go to that learner's profile when the game ends.</summary>
+    public async Task<JoinResult> JoinWithProfile(string? code, string? nickname, string? learnerToken)
+    {
+        try
+        {
+            if (!LearnerToken.IsWellFormed(learnerToken)) return JoinResult.Fail(HubErrors.LearnerTokenInvalid);
+            var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
+            if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
+            var learnerId = LearnerToken.IdOf(learnerToken!);
+            // Remembered before the seat exists, so that an erasure always reaches this session.
+            if (!await grains.GetGrain<ILearnerGrain>(learnerId).Attend(id)) return JoinResult.Fail(HubErrors.LearnerNotFound);
+            var result = await grains.GetGrain<ISessionGrain>(id).JoinWithProfile(nickname ?? "", learnerId);
             if (result.Ok) await BecomeLearner(id, result.SeatId);
             return result;
         }
@@ -216,4 +239,6 @@ public static class HubErrors
 {
     public static readonly Domain.Sessions.GameError NotJoined = new("not-joined", "Join a session before answering.");
     public static readonly Domain.Sessions.GameError Unavailable = new("unavailable", "The server could not complete this request; try again.");
+    public static readonly Domain.Sessions.GameError LearnerTokenInvalid = new("learner-token-invalid", "A learner token is 32 to 128 letters, digits, '-' or '_' (create one with POST /api/learners).");
+    public static readonly Domain.Sessions.GameError LearnerNotFound = new("learner-not-found", "No learner profile for this token (never created, or erased).");
 }

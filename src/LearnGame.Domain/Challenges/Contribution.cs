@@ -1,0 +1,10 @@
+namespace LearnGame.Domain.Challenges;
+
+/// <summary>
+/// What one closed question of one session adds to a challenge. Its <see cref="Id"/> (session + question) makes it
+/// count once, however many times it is delivered.
+/// </summary>
+public sealed record Contribution(Guid SessionId, int QuestionIndex, int Answered, int Correct)
+{
+    public string Id => $"{SessionId:N}:{QuestionIndex}";
+}
