@@ -24,12 +24,16 @@ export function challengeBar(view, large) {
   if (!view) return null;
   const goal = view.kind === "questionPercent"
     ? t("challenge.goalPercent", { target: view.target, question: view.questionIndex + 1 })
-    : t("challenge.goalCorrect", { target: number(view.target) });
+    : view.kind === "teamsScored"
+      ? t("challenge.goalTeams", { target: view.target })
+      : t("challenge.goalCorrect", { target: number(view.target) });
   const status = view.reached
     ? t("challenge.reached")
     : view.kind === "questionPercent"
       ? t("challenge.progressPercent", { current: view.current, target: view.target })
-      : t("challenge.progressCorrect", { current: number(view.current), target: number(view.target) });
+      : view.kind === "teamsScored"
+        ? t("challenge.progressTeams", { current: view.current, target: view.target })
+        : t("challenge.progressCorrect", { current: number(view.current), target: number(view.target) });
   return h("section", { id: "challenge-bar", class: large ? "challenge large" : "challenge", "aria-label": t("challenge.label") },
     h("p", { class: "challenge-title" }, h("strong", {}, view.title), " — ", goal,
       view.sessions > 1 ? ` ${t("challenge.groups", { count: view.sessions })}` : ""),

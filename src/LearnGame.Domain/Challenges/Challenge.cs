@@ -68,8 +68,22 @@ public sealed class Challenge
     {
         GoalKind.CorrectAnswers => Contributions.Values.Sum(c => c.Correct),
         GoalKind.QuestionPercent => QuestionPercent(),
+        GoalKind.TeamsScored => TeamsScoredPercent(),
         _ => 0,
     };
+
+    /// <summary>Teams that have scored at least once, over every team of the attached team sessions, in % (rounded down).</summary>
+    private int TeamsScoredPercent()
+    {
+        var teams = 0;
+        var scored = 0;
+        foreach (var session in Contributions.Values.Where(c => c.Teams > 0).GroupBy(c => c.SessionId))
+        {
+            teams += session.Max(c => c.Teams);
+            scored += session.SelectMany(c => c.TeamsScored ?? []).Distinct().Count();
+        }
+        return teams == 0 ? 0 : scored * 100 / teams;
+    }
 
     private int QuestionPercent()
     {

@@ -11,6 +11,9 @@ public enum GoalKind
 
     /// <summary>The share of correct answers to one question (by its index), across every attached session, reaches <c>target</c> %.</summary>
     [JsonStringEnumMemberName("questionPercent")] QuestionPercent,
+
+    /// <summary>The share of teams, across every attached team session, that have scored at least once reaches <c>target</c> % (100: every team).</summary>
+    [JsonStringEnumMemberName("teamsScored")] TeamsScored,
 }
 
 /// <summary>A challenge's goal: its kind, its target, and for <see cref="GoalKind.QuestionPercent"/> the question.</summary>
@@ -27,12 +30,16 @@ public sealed record ChallengeGoal(GoalKind Kind, int Target, int? QuestionIndex
                 if (Target is < 1 or > MaxCorrectAnswers) yield return ("goal.target", $"A number of correct answers from 1 to {MaxCorrectAnswers}.");
                 if (QuestionIndex is not null) yield return ("goal.questionIndex", "Only a questionPercent goal names a question.");
                 break;
+            case GoalKind.TeamsScored:
+                if (Target is < 1 or > 100) yield return ("goal.target", "A percentage of the teams from 1 to 100 (100: every team).");
+                if (QuestionIndex is not null) yield return ("goal.questionIndex", "Only a questionPercent goal names a question.");
+                break;
             case GoalKind.QuestionPercent:
                 if (Target is < 1 or > 100) yield return ("goal.target", "A percentage from 1 to 100.");
                 if (QuestionIndex is not >= 0) yield return ("goal.questionIndex", "The index (from 0) of the question the class must get right.");
                 break;
             default:
-                yield return ("goal.kind", "correctAnswers or questionPercent.");
+                yield return ("goal.kind", "correctAnswers, questionPercent or teamsScored.");
                 break;
         }
     }

@@ -6,5 +6,10 @@ namespace LearnGame.Domain.Challenges;
 /// </summary>
 public sealed record Contribution(Guid SessionId, int QuestionIndex, int Answered, int Correct)
 {
+    /// <summary>In a team session: how many teams played the round, and which of them scored in it.</summary>
+    public int Teams { get; init; }
+
+    public IReadOnlyList<int>? TeamsScored { get; init; }
+
     public string Id => $"{SessionId:N}:{QuestionIndex}";
 }

@@ -84,6 +84,7 @@ public sealed class SessionsApiTests(ServerFixture fixture)
     [InlineData("{\"demo\":\"de\"}", "quiz-missing")]
     [InlineData("{\"quiz\":{\"title\":\"t\",\"language\":\"en\",\"questions\":[{\"text\":\"no type\"}]}}", "quiz-invalid")]
     [InlineData("{\"demo\":\"fr\",\"options\":{\"speedScoring\":\"maybe\"}}", "options-invalid")]
+    [InlineData("{\"demo\":\"fr\",\"options\":{\"teams\":{\"formation\":\"auto\",\"size\":1}}}", "options-invalid")]
     public async Task Malformed_requests_get_a_stable_error_code(string body, string code)
     {
         using var http = Server.CreateHttpClient();

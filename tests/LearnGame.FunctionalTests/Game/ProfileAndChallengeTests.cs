@@ -241,4 +241,53 @@ public sealed class ProfileAndChallengeTests(ServerFixture fixture)
         other.DefaultRequestHeaders.Add("X-Trainer-Key", ServerFixture.OtherTrainerKey);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/challenges/{challengeId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_teams_goal_is_reached_when_every_team_of_two_team_sessions_has_scored()
+    {
+        using var http = Trainer();
+        var response = await http.PostAsync("/api/challenges", Json(new { title = "Chaque équipe marque", goal = new { kind = "teamsScored", target = 100 } }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var challengeId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
+        var rooms = new List<Classroom>();
+        for (var r = 0; r < 2; r++)
+        {
+            var room = await Classroom.Open(Server, 2, options: new { closeWhenAllAnswered = true, teams = new { formation = "choose", count = 2 } });
+            rooms.Add(room);
+            Assert.True((await room.Learners[0].Do("ChooseTeam", 1)).Ok);
+            Assert.True((await room.Learners[1].Do("ChooseTeam", 2)).Ok);
+            using var attach = new HttpRequestMessage(HttpMethod.Post, $"/api/challenges/{challengeId}/sessions") { Content = Json(new { sessionId = room.Created.SessionId }) };
+            attach.Headers.Add("X-Host-Token", room.Created.HostToken);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(attach)).StatusCode);
+            await room.Start();
+        }
+        try
+        {
+            // Two teams of one in each room: the first learner scores at question 1, the second at question 2.
+            for (var q = 0; q < 2; q++)
+            {
+                foreach (var room in rooms)
+                {
+                    for (var i = 0; i < 2; i++)
+                    {
+                        await room.Learners[i].WaitForQuestion(q);
+                        Assert.True((await room.Learners[i].Answer(q, new Answer { Choices = [i == q ? 1 : 0] })).Ok);
+                    }
+                    await room.Trainer.WaitForReveal(q);
+                }
+                var expected = q == 0 ? 50 : 100;
+                foreach (var room in rooms) await room.Trainer.WaitFor(SessionEvents.Challenge, p => p.GetProperty("current").GetInt32() == expected);
+                if (q == 0)
+                {
+                    Assert.DoesNotContain(rooms[0].Trainer.Named(SessionEvents.Challenge), e => e.Payload.GetProperty("reached").GetBoolean());
+                    foreach (var room in rooms) { Assert.True((await room.Trainer.Do("Next")).Ok); Assert.True((await room.Trainer.Do("Next")).Ok); }
+                }
+            }
+            await rooms[1].Learners[0].WaitFor(SessionEvents.Challenge, p => p.GetProperty("reached").GetBoolean());
+        }
+        finally
+        {
+            foreach (var room in rooms) await room.DisposeAsync();
+        }
+    }
 }

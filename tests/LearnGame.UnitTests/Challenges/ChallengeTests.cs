@@ -107,4 +107,54 @@ public sealed class ChallengeTests
         Assert.Equal(new Contribution(game.Session.Id, 0, 2, 1), only);
         Assert.Equal($"{game.Session.Id:N}:0", only.Id);
     }
+
+    [Fact]
+    public void Every_team_of_every_session_must_score_once_for_a_teams_goal_of_100_percent()
+    {
+        var challenge = New(new ChallengeGoal(GoalKind.TeamsScored, 100));
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+
+        challenge.Contribute(new Contribution(a, 0, 8, 5) { Teams = 2, TeamsScored = [1] }, Now);
+        challenge.Contribute(new Contribution(b, 0, 6, 6) { Teams = 3, TeamsScored = [1, 2] }, Now);
+        Assert.Equal(60, challenge.Current); // 3 teams of 5
+        challenge.Contribute(new Contribution(a, 1, 8, 2) { Teams = 2, TeamsScored = [1] }, Now);
+        Assert.Equal(60, challenge.Current); // a team scoring twice counts once
+        // An individual session has no team: it neither helps nor holds the goal back.
+        challenge.Contribute(new Contribution(Guid.NewGuid(), 0, 20, 20), Now);
+        Assert.Equal(60, challenge.Current);
+        challenge.Contribute(new Contribution(a, 2, 8, 1) { Teams = 2, TeamsScored = [2] }, Now);
+        Assert.False(challenge.Reached);
+        challenge.Contribute(new Contribution(b, 1, 6, 1) { Teams = 3, TeamsScored = [3] }, Now.AddMinutes(2));
+
+        Assert.Equal(100, challenge.Current);
+        Assert.True(challenge.Reached);
+    }
+
+    [Fact]
+    public void A_team_session_contributes_which_teams_scored_in_each_round()
+    {
+        var game = new Support.TestGame(new Domain.Sessions.SessionOptions
+        {
+            SpeedScoring = false,
+            Teams = new Domain.Teams.TeamOptions { Formation = Domain.Teams.TeamFormation.Choose, Count = 2 },
+        }, Make.Single());
+        var (zoe, marc) = (game.Join("Zoé"), game.Join("Marc"));
+        game.Session.ChooseTeam(zoe.Id, 1);
+        game.Session.ChooseTeam(marc.Id, 2);
+        game.Start();
+        game.Accepted(zoe, Answers.Choice(1));
+        game.Accepted(marc, Answers.Choice(0));
+        game.RevealNow();
+
+        var contribution = Assert.Single(Contributions.Of(game.Session));
+
+        Assert.Equal(2, contribution.Teams);
+        Assert.Equal([1], contribution.TeamsScored!);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public void A_teams_goal_is_a_percentage(int target) =>
+        Assert.Equal(["goal.target"], new ChallengeGoal(GoalKind.TeamsScored, target).Problems().Select(p => p.Field));
 }
