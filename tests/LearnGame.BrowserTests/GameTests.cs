@@ -57,11 +57,9 @@ public sealed class GameTests(BrowserFixture fixture)
             await Expect(screen.Heading).ToHaveTextAsync(Game.QuestionTexts[index]);
             await Expect(ana.Heading).ToHaveTextAsync(Game.QuestionTexts[index]);
             await ana.CaptureAsync($"learner-question-{index + 1}");
-            if (index == 0)
-            {
-                await screen.CaptureAsync("projector-question");
-                await trainer.CaptureAsync("trainer-question");
-            }
+            // Every question type on the projector and the trainer's panel too, each checked by axe-core.
+            await screen.CaptureAsync(index == 0 ? "projector-question" : $"projector-question-{index + 1}");
+            await trainer.CaptureAsync(index == 0 ? "trainer-question" : $"trainer-question-{index + 1}");
 
             await Game.AnswerAsync(ana, index, right: true, Words.En);
             if (index == 0)
@@ -76,6 +74,7 @@ public sealed class GameTests(BrowserFixture fixture)
             await Game.PhaseAsync(trainer, "answer revealed");
             foreach (var (who, words, right) in learners) await Game.RevealedAsync(who, right(index), words);
             await Expect(screen.Page.Locator(".chart li.correct")).Not.ToHaveCountAsync(0);
+            if (index > 0) await screen.CaptureAsync($"projector-reveal-{index + 1}");
             if (index == 0)
             {
                 await Expect(ana.Page.GetByText("Iron oxide covers its surface.")).ToBeVisibleAsync();
