@@ -17,36 +17,13 @@ public sealed class FaultTests(PostgresServer postgres)
     {
         await using var cluster = await Cluster.Start(postgres, 2);
         var (survivor, doomed) = (cluster.Silos[0], cluster.Silos[1]);
-        // Created through the doomed silo, the session grain lives there (local placement).
-        var created = await TrainerApi.CreateSession(doomed.Endpoint, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(TestQuizzes.Short())), options = new { closeWhenAllAnswered = false } });
-        await using var trainer = await GameClient.Connect(survivor.Endpoint);
-        Assert.True((await trainer.Host(created.SessionId, created.HostToken)).Ok);
-        var learners = new List<GameClient>();
-        for (var i = 0; i < 4; i++)
-        {
-            var learner = await GameClient.Connect(i < 2 ? survivor.Endpoint : doomed.Endpoint);
-            var joined = await learner.Join(created.JoinCode, $"Learner {i}");
-            Assert.True(joined.Ok, joined.Message);
-            (learner.SeatId, learner.SeatToken, learner.SessionId) = (joined.SeatId, joined.SeatToken, created.SessionId);
-            learners.Add(learner);
-        }
-        Assert.True((await trainer.Do("Start")).Ok);
-        foreach (var l in learners) await l.WaitForQuestion(0);
-        Assert.True((await learners[0].Answer(0, new Answer { Choices = [1] }, "before-0")).Ok);
-        Assert.True((await learners[2].Answer(0, new Answer { Choices = [2] }, "before-2")).Ok);
+        var (created, trainer, learners) = await MidQuestion(survivor, doomed);
+        await using var _ = trainer;
 
         doomed.Kill();
 
         // Learners of the dead silo come back through the survivor with their seat tokens.
-        for (var i = 2; i < 4; i++)
-        {
-            var back = await GameClient.Connect(survivor.Endpoint);
-            var rejoined = await Eventually(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
-            Assert.Equal(learners[i].SeatId, rejoined.SeatId);
-            (back.SeatId, back.SeatToken, back.SessionId) = (learners[i].SeatId, learners[i].SeatToken, created.SessionId);
-            await learners[i].DisposeAsync();
-            learners[i] = back;
-        }
+        await RejoinThrough(survivor, created, learners);
         var again = await learners[2].Rejoin(created.SessionId, learners[2].SeatToken);
         Assert.True(again.Ok, $"{again.Error}: {again.Message}");
         Assert.Equal("before-2", again.Snapshot!.You!.AnswerId);
@@ -60,11 +37,7 @@ public sealed class FaultTests(PostgresServer postgres)
         Assert.Equal(4, reveal.GetProperty("answeredCount").GetInt32());
         Assert.Equal(2, reveal.GetProperty("correctCount").GetInt32());
 
-        using var http = survivor.Endpoint.CreateHttpClient();
-        http.DefaultRequestHeaders.Add("X-Host-Token", created.HostToken);
-        var report = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{created.SessionId}/report");
-        var answered = report.GetProperty("learners").EnumerateArray().Select(l => l.GetProperty("answeredCount").GetInt32()).ToList();
-        Assert.Equal([1, 1, 1, 1], answered);
+        await AssertEachAnsweredOnce(survivor, created);
         foreach (var l in learners) await l.DisposeAsync();
     }
 
@@ -73,23 +46,8 @@ public sealed class FaultTests(PostgresServer postgres)
     {
         await using var cluster = await Cluster.Start(postgres, 2);
         var (survivor, leaving) = (cluster.Silos[0], cluster.Silos[1]);
-        // Created through the leaving silo, the session grain lives there (local placement).
-        var created = await TrainerApi.CreateSession(leaving.Endpoint, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(TestQuizzes.Short())), options = new { closeWhenAllAnswered = false } });
-        await using var trainer = await GameClient.Connect(survivor.Endpoint);
-        Assert.True((await trainer.Host(created.SessionId, created.HostToken)).Ok);
-        var learners = new List<GameClient>();
-        for (var i = 0; i < 4; i++)
-        {
-            var learner = await GameClient.Connect(i < 2 ? survivor.Endpoint : leaving.Endpoint);
-            var joined = await learner.Join(created.JoinCode, $"Learner {i}");
-            Assert.True(joined.Ok, joined.Message);
-            (learner.SeatId, learner.SeatToken, learner.SessionId) = (joined.SeatId, joined.SeatToken, created.SessionId);
-            learners.Add(learner);
-        }
-        Assert.True((await trainer.Do("Start")).Ok);
-        foreach (var l in learners) await l.WaitForQuestion(0);
-        Assert.True((await learners[0].Answer(0, new Answer { Choices = [1] }, "before-0")).Ok);
-        Assert.True((await learners[2].Answer(0, new Answer { Choices = [2] }, "before-2")).Ok);
+        var (created, trainer, learners) = await MidQuestion(survivor, leaving);
+        await using var _ = trainer;
 
         // A rolling restart: SIGTERM, and the server stops by itself, cleanly.
         var stopping = System.Diagnostics.Stopwatch.StartNew();
@@ -98,17 +56,8 @@ public sealed class FaultTests(PostgresServer postgres)
         Assert.DoesNotContain("Unhandled exception", leaving.Output);
 
         // Its learners come back through the other silo with their seat tokens; their answers are still there.
-        for (var i = 2; i < 4; i++)
-        {
-            var back = await GameClient.Connect(survivor.Endpoint);
-            var rejoined = await Eventually(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
-            Assert.True(rejoined.Ok, $"{rejoined.Error}: {rejoined.Message}");
-            Assert.Equal(learners[i].SeatId, rejoined.SeatId);
-            Assert.Equal(i == 2 ? "before-2" : null, rejoined.Snapshot!.You!.AnswerId);
-            (back.SeatId, back.SeatToken, back.SessionId) = (learners[i].SeatId, learners[i].SeatToken, created.SessionId);
-            await learners[i].DisposeAsync();
-            learners[i] = back;
-        }
+        var rejoined = await RejoinThrough(survivor, created, learners);
+        Assert.Equal(["before-2", null], rejoined.Select(r => r.Snapshot!.You!.AnswerId));
         // The session moved at once: no failure detection to wait for after a graceful stop.
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(30), $"The hand-over took {stopping.Elapsed}.");
 
@@ -122,11 +71,60 @@ public sealed class FaultTests(PostgresServer postgres)
         // Learners who were on the stopped silo hear the rest of the game from the survivor.
         await learners[3].WaitForResult(0);
 
+        await AssertEachAnsweredOnce(survivor, created);
+        foreach (var l in learners) await l.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A session created through <paramref name="hosting"/> (so its grain lives there), its trainer on the survivor, two
+    /// learners on each silo, the first question open and answered by learners 0 (right) and 2 (wrong).
+    /// </summary>
+    private static async Task<(TrainerApi.Created Created, GameClient Trainer, List<GameClient> Learners)> MidQuestion(ServerProcess survivor, ServerProcess hosting)
+    {
+        var created = await TrainerApi.CreateSession(hosting.Endpoint, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(TestQuizzes.Short())), options = new { closeWhenAllAnswered = false } });
+        var trainer = await GameClient.Connect(survivor.Endpoint);
+        Assert.True((await trainer.Host(created.SessionId, created.HostToken)).Ok);
+        var learners = new List<GameClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var learner = await GameClient.Connect(i < 2 ? survivor.Endpoint : hosting.Endpoint);
+            var joined = await learner.Join(created.JoinCode, $"Learner {i}");
+            Assert.True(joined.Ok, joined.Message);
+            (learner.SeatId, learner.SeatToken, learner.SessionId) = (joined.SeatId, joined.SeatToken, created.SessionId);
+            learners.Add(learner);
+        }
+        Assert.True((await trainer.Do("Start")).Ok);
+        foreach (var l in learners) await l.WaitForQuestion(0);
+        Assert.True((await learners[0].Answer(0, new Answer { Choices = [1] }, "before-0")).Ok);
+        Assert.True((await learners[2].Answer(0, new Answer { Choices = [2] }, "before-2")).Ok);
+        return (created, trainer, learners);
+    }
+
+    /// <summary>Learners 2 and 3, who were on the other silo, come back through the survivor with their seat tokens.</summary>
+    private static async Task<List<JoinResult>> RejoinThrough(ServerProcess survivor, TrainerApi.Created created, List<GameClient> learners)
+    {
+        var results = new List<JoinResult>();
+        for (var i = 2; i < 4; i++)
+        {
+            var back = await GameClient.Connect(survivor.Endpoint);
+            var rejoined = await Eventually(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
+            Assert.True(rejoined.Ok, $"{rejoined.Error}: {rejoined.Message}");
+            Assert.Equal(learners[i].SeatId, rejoined.SeatId);
+            (back.SeatId, back.SeatToken, back.SessionId) = (learners[i].SeatId, learners[i].SeatToken, created.SessionId);
+            await learners[i].DisposeAsync();
+            learners[i] = back;
+            results.Add(rejoined);
+        }
+        return results;
+    }
+
+    /// <summary>The report, read through the survivor, counts every learner's one answer exactly once.</summary>
+    private static async Task AssertEachAnsweredOnce(ServerProcess survivor, TrainerApi.Created created)
+    {
         using var http = survivor.Endpoint.CreateHttpClient();
         http.DefaultRequestHeaders.Add("X-Host-Token", created.HostToken);
         var report = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{created.SessionId}/report");
         Assert.Equal([1, 1, 1, 1], report.GetProperty("learners").EnumerateArray().Select(l => l.GetProperty("answeredCount").GetInt32()).ToList());
-        foreach (var l in learners) await l.DisposeAsync();
     }
 
     /// <summary>Retries a call until its result satisfies <paramref name="done"/>; calls fail while the cluster notices the dead silo.</summary>
