@@ -33,6 +33,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
+    private readonly IPersistentState<PlayedRounds> _played;
+    private Task? _storingRounds;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
     private readonly GroupCommit _commit;
@@ -49,11 +51,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     public SessionGrain(
         [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
+        [PersistentState("rounds", GrainStorage.Name)] IPersistentState<PlayedRounds> played,
         TimeProvider time,
         IOptions<RetentionOptions> retention,
         ILogger<SessionGrain> log)
     {
         _state = state;
+        _played = played;
         _retention = retention.Value;
         _time = time;
         _log = log;
@@ -66,6 +70,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durableSequence = _state.State.Sequence;
+        Game?.RestoreRoundsStoredApart(_played.State.Rounds);
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
         OnActivateLinks();
@@ -403,6 +408,45 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         await _state.WriteStateAsync();
         _durableSequence = Math.Max(_durableSequence, upTo);
         ForwardDurable();
+        StoreClosedRoundsApart();
+    }
+
+    /// <summary>
+    /// Closed rounds never change: they are written once into a state of their own, after the write that closed them and
+    /// off the path of any acknowledgement, and the session's later writes leave them out. A write during the fifth
+    /// question then carries the seats and one round, not every answer of the game.
+    /// </summary>
+    private void StoreClosedRoundsApart()
+    {
+        if (_storingRounds is not null || Game is not { } game || game.FinalRoundCount <= game.RoundsStoredApart) return;
+        _storingRounds = StoreRoundsApart(game, game.FinalRoundCount);
+    }
+
+    private async Task StoreRoundsApart(GameSession game, int count)
+    {
+        try
+        {
+            _played.State.Rounds = game.Rounds.GetRange(0, count);
+            await _played.WriteStateAsync();
+            // Only now may the session's own state leave them out: a crash in between finds them in both.
+            if (ReferenceEquals(Game, game)) game.SetRoundsStoredApart(count);
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost: the session's own state still carries these rounds, and the next write tries again.
+            LogRoundsNotStoredApart(_log, e, game.Id);
+        }
+        finally
+        {
+            _storingRounds = null;
+        }
+    }
+
+    /// <summary>The played rounds hold every answer: they go with the rest of the personal data.</summary>
+    private async Task ForgetPlayedRounds()
+    {
+        if (_storingRounds is { } storing) await storing;
+        if (_played.RecordExists) await _played.ClearStateAsync();
     }
 
     /// <summary>Waits for a write carrying every change so far; false when it failed (the commit keeps retrying).</summary>
@@ -456,6 +500,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (!Retention.IsDue(game, _retention.EndedSessions, Now)) return;
             await Purge(game);
         }
+        // Purged before, but the played rounds may have outlived a crash right after.
+        else await ForgetPlayedRounds();
         // Purged (now or before): the reminder has nothing left to do.
         if (await this.GetReminder(RetentionReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
@@ -470,6 +516,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
         await _commit.Commit();
+        await ForgetPlayedRounds();
         await ReleaseJoinCode(game);
         LogPurged(_log, game.Id);
     }
@@ -628,6 +675,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
     private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not store its closed rounds apart; they stay in the session's own state for now")]
+    private static partial void LogRoundsNotStoredApart(ILogger log, Exception e, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
     private static partial void LogStorageBack(ILogger log, Guid sessionId);

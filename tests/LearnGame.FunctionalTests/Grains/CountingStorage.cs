@@ -13,6 +13,11 @@ public sealed class CountingStorage : IGrainStorage
 
     public int Writes => Volatile.Read(ref _writes);
 
+    private readonly ConcurrentDictionary<(string, GrainId), int> _writesOf = new();
+
+    /// <summary>How many times one grain's state was written.</summary>
+    public int WritesOf(string stateName, GrainId grainId) => _writesOf.GetValueOrDefault((stateName, grainId));
+
     /// <summary>The JSON stored for a grain's state, as a database would hold it; null when nothing is stored.</summary>
     public string? StoredJson(string stateName, GrainId grainId) => _rows.TryGetValue((stateName, grainId), out var row) ? row.Json : null;
 
@@ -56,6 +61,7 @@ public sealed class CountingStorage : IGrainStorage
         grainState.ETag = etag;
         grainState.RecordExists = true;
         Interlocked.Increment(ref _writes);
+        _writesOf.AddOrUpdate(key, 1, (_, n) => n + 1);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -162,6 +162,38 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_closed_round_is_written_once_apart_and_later_writes_carry_only_the_open_round()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        var id = session.GetGrainId();
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        // Written after the write that closed it, off the path of the reveal.
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", id)?.Contains("answer-to-q1") == true));
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+
+        var own = fixture.Storage.StoredJson("session", id)!;
+        Assert.Contains("answer-to-q2", own);
+        Assert.DoesNotContain("answer-to-q1", own);
+        Assert.DoesNotContain("answer-to-q2", fixture.Storage.StoredJson("rounds", id)!);
+        Assert.Equal(1, fixture.Storage.WritesOf("rounds", id));
+
+        // A fresh activation puts the two halves back together and carries on.
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        var repeat = await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+        Assert.True(repeat is { Ok: true, Repeat: true }, repeat.Error);
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        var report = (await session.Report(HostToken)).Report!;
+        Assert.Equal([(0, 1, 1), (1, 1, 1)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", id)?.Contains("answer-to-q2") == true));
+        Assert.Equal(2, fixture.Storage.WritesOf("rounds", id));
+    }
+
+    [Fact]
     public async Task Events_reach_a_subscribed_relay_in_order_and_only_after_the_change_is_stored()
     {
         var (session, seats) = await SessionWithLearners(2);
@@ -211,6 +243,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         Assert.True((await session.Control(HostToken, new HostCommand(HostAction.End))).Ok);
+        // The closed question's answers were stored apart too; the purge must reach them.
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", session.GetGrainId())?.Contains("kept-as-a-count") == true));
         var remindable = session.AsReference<IRemindable>();
         var tick = new TickStatus(DateTime.UtcNow, TimeSpan.FromHours(1), DateTime.UtcNow);
 
@@ -243,6 +277,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal("forbidden", (await session.Host(HostToken)).Error);
         Assert.Null(await session.Snapshot());
         Assert.Null(await code.Resolve());
+        Assert.Null(fixture.Storage.StoredJson("rounds", session.GetGrainId()));
         var stored = fixture.Storage.StoredJson("session", session.GetGrainId())!;
         foreach (var personal in new[] { "Learner 0", "Learner 1", "kept-as-a-count", LearnGame.Domain.Sessions.SecretToken.Hash(seats[0].SeatToken!) })
             Assert.DoesNotContain(personal, stored);
