@@ -1,6 +1,7 @@
 using LearnGame.Domain.Challenges;
 using LearnGame.Domain.Learners;
 using LearnGame.Domain.Sessions;
+using LearnGame.Domain.Sessions.Views;
 using LearnGame.Grains.Abstractions.Challenges;
 using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
@@ -73,7 +74,7 @@ public sealed partial class SessionGrain
         if (Game is not { } game) return 0;
         var forgotten = game.ForgetLearner(learnerId);
         if (forgotten == 0) return 0;
-        _lobbyDirty = true;
+        _pulses.Changed(PulseCounts.Lobby);
         await _commit.Commit();
         Announce();
         return forgotten;

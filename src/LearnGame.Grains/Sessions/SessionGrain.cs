@@ -24,8 +24,6 @@ namespace LearnGame.Grains.Sessions;
 [Orleans.Placement.PreferLocalPlacement] // on the silo where the trainer created it; after a crash, wherever it is next called
 public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 {
-    private static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(250);
-
     /// <summary>The reminder that purges the session's personal data once its retention period is over.</summary>
     public const string RetentionReminder = "retention";
 
@@ -43,9 +41,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private readonly Dictionary<int, int> _connections = [];
     private readonly List<SessionEvent> _outbox = [];
     private long _durableSequence;
-    private bool _lobbyDirty;
-    private bool _answerCountDirty;
-    private DateTimeOffset _lastPulse;
+    private readonly PulseSchedule _pulses = new();
+    private DateTimeOffset? _pulseDue;
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _pulseTimer;
 
@@ -110,7 +107,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var token = SecretToken.New();
         var (seat, error) = game.Join(nickname, token, learnerId);
         if (error is not null) return JoinResult.Fail(error);
-        _lobbyDirty = true;
+        _pulses.Changed(PulseCounts.Lobby);
         await _commit.Commit();
         Announce();
         return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat, isHost: false));
@@ -149,7 +146,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
         if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
-        _lobbyDirty = true;
+        _pulses.Changed(PulseCounts.Lobby);
         await _commit.Commit();
         Announce();
         return ActionResult.Success;
@@ -191,7 +188,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); if (await TryCommit()) Announce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
-        if (!outcome.IsRepeat) _answerCountDirty = true;
+        if (!outcome.IsRepeat) _pulses.Changed(PulseCounts.Answers);
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
         try
         {
@@ -254,13 +251,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             case HostAction.Kick:
                 Append<object?>(SessionEvents.Kicked, null, EventAudience.Nobody, SessionEvents.Kicked,
                     new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
-                _lobbyDirty = true;
+                _pulses.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam or HostAction.SetExtraTime:
-                _lobbyDirty = true;
+                _pulses.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.MoveToTeam:
-                _lobbyDirty = true;
+                _pulses.Changed(PulseCounts.Lobby);
                 AppendStandings(game.SeatById(command.SeatId) is { } moved ? [moved] : []);
                 break;
             case HostAction.Pause:
@@ -274,7 +271,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 // learner is told its team before the first question.
                 if (command.Action == HostAction.Start && game.IsTeamGame)
                 {
-                    _lobbyDirty = true;
+                    _pulses.Changed(PulseCounts.Lobby);
                     AppendStandings(game.ActiveSeats);
                 }
                 AppendPhase(game, now);
@@ -547,51 +544,49 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var ready = _outbox.TakeWhile(e => e.Sequence <= _durableSequence).ToList();
         _outbox.RemoveRange(0, ready.Count);
         var now = Now;
-        if ((_lobbyDirty || _answerCountDirty) && now - _lastPulse >= PulseInterval)
-        {
-            ready.AddRange(Pulse());
-            _lastPulse = now;
-        }
-        else if (_lobbyDirty || _answerCountDirty)
-        {
-            _pulseTimer ??= this.RegisterGrainTimer(_ =>
-            {
-                _pulseTimer?.Dispose();
-                _pulseTimer = null;
-                Announce();
-                return Task.CompletedTask;
-            }, new GrainTimerCreationOptions(PulseInterval - (now - _lastPulse), Timeout.InfiniteTimeSpan));
-        }
+        var (hosts, learners) = _pulses.Take(now);
+        if (Game is { } live) ready.AddRange(Pulse(live, hosts, learners));
+        ArmPulse(now);
         if (notice is not null) ready.Add(notice);
         if (ready.Count == 0 || Game is not { } game) return;
         var batch = new SessionEventBatch(game.Id, ready);
         foreach (var relay in _relays.Live(now)) _ = relay.OnEvents(batch);
     }
 
-    /// <summary>Lobby and answer counts change with every learner; they are sent at most four times a second.</summary>
-    private IEnumerable<SessionEvent> Pulse()
+    /// <summary>Keeps one timer, due at the next pulse while some count waits for it.</summary>
+    private void ArmPulse(DateTimeOffset now)
     {
-        var game = Game!;
-        if (_lobbyDirty)
+        if (_pulses.NextDue is not { } due || _pulseDue is { } armed && armed <= due) return;
+        _pulseTimer?.Dispose();
+        _pulseDue = due;
+        _pulseTimer = this.RegisterGrainTimer(_ =>
         {
-            _lobbyDirty = false;
-            // Trainers and projectors get every name; learners only the count (a list of 2,000 names four times a
-            // second to 2,000 phones would cost more than the whole game).
+            _pulseTimer?.Dispose();
+            (_pulseTimer, _pulseDue) = (null, null);
+            Announce();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(Max(TimeSpan.Zero, due - now), Timeout.InfiniteTimeSpan));
+    }
+
+    /// <summary>The lobby and answer counts each audience is due (see <see cref="PulseSchedule"/>).</summary>
+    private IEnumerable<SessionEvent> Pulse(GameSession game, PulseCounts hosts, PulseCounts learners)
+    {
+        // Trainers and projectors get every name; learners only the count (a list of 2,000 names to 2,000 phones
+        // would cost more than the whole game).
+        if (hosts.HasFlag(PulseCounts.Lobby))
             yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Hosts, null, null);
+        if (learners.HasFlag(PulseCounts.Lobby))
             yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game, names: false)), EventAudience.Learners, null, null);
-        }
-        if (_answerCountDirty)
-        {
-            _answerCountDirty = false;
-            if (game is { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round })
-                yield return new SessionEvent(_state.State.Sequence, SessionEvents.AnswerCount,
-                    Json(new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count())), EventAudience.Everyone, null, null);
-        }
+        var answers = (hosts.HasFlag(PulseCounts.Answers), learners.HasFlag(PulseCounts.Answers));
+        if (answers is (false, false) || game is not { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round }) yield break;
+        var audience = answers switch { (true, true) => EventAudience.Everyone, (true, false) => EventAudience.Hosts, _ => EventAudience.Learners };
+        yield return new SessionEvent(_state.State.Sequence, SessionEvents.AnswerCount,
+            Json(new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count())), audience, null, null);
     }
 
     private void MarkLobbyChanged()
     {
-        _lobbyDirty = true;
+        _pulses.Changed(PulseCounts.Lobby);
         Announce();
     }
 
