@@ -117,6 +117,7 @@ public sealed class SimulatedClassroom
             // The deadline may have closed the question already; then the reveal is not the trainer's and is not timed.
             if (!await Control("Reveal", acceptWrongPhase: true)) _revealCalledAt[i] = 0;
             await Control("Next"); // Leaderboard
+            if (Options.LeaderboardMs > 0) await Task.Delay(Options.LeaderboardMs, Cancel);
         }
         await Control("Next"); // Podium
         await Control("Next"); // Ended
