@@ -61,8 +61,9 @@ public sealed record LoadOptions
           --out <dir>            write result.json and report.md (with latency plot report.svg) there
           --allow-remote         allow a non-loopback URL (never from CI or shared machines)
           --quiet                no live progress line
-          --baseline             no LearnGame: broadcast 20 question-sized messages from an in-process Kestrel
-                                 WebSocket server to classrooms × learners raw clients (the physical limit)
+          --baseline             no LearnGame: broadcast 20 question-sized messages from a minimal Kestrel
+                                 WebSocket server (a second process it starts) to classrooms × learners raw clients
+                                 (the physical limit)
           --help                 this text
 
         Exit code: 0 PASS, 1 FAIL (consistency or errors), 2 bad arguments.

@@ -5,6 +5,10 @@ if (args.Contains("--help") || args.Contains("-h"))
     Console.WriteLine(LoadOptions.Help);
     return 0;
 }
+// The other end of --baseline, started by the tool itself: "--baseline-server <clients> <timeout seconds>".
+if (args is [Baseline.ServerSwitch, var expected, var limit])
+    return await Baseline.ServeAsync(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+        double.Parse(limit, System.Globalization.CultureInfo.InvariantCulture));
 var (options, error) = LoadOptions.Parse(args);
 if (options is null)
 {
@@ -16,7 +20,7 @@ if (options.Baseline)
     var baseline = await Baseline.RunAsync(options);
     var f = baseline.FanOut;
     Console.WriteLine(FormattableString.Invariant(
-        $"baseline: {baseline.Connections} raw WebSockets, {baseline.Broadcasts} broadcasts, {baseline.MessagesReceived} messages received in {baseline.DurationSeconds} s; fan-out ms p50 {f.P50}, p90 {f.P90}, p99 {f.P99}, max {f.Max}"));
+        $"baseline: {baseline.Connections} raw WebSockets, {baseline.Broadcasts} broadcasts, {baseline.MessagesReceived} messages received in {baseline.DurationSeconds} s; fan-out ms p50 {f.P50}, p90 {f.P90}, p99 {f.P99}, max {f.Max}; broadcaster peak RSS {baseline.ServerPeakRssMiB} MiB, CPU mean {baseline.ServerCpuMeanPercent} %"));
     if (options.OutDirectory is { } dir)
     {
         Directory.CreateDirectory(dir);

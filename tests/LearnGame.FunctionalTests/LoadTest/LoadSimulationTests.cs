@@ -85,5 +85,7 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.NotNull(LoadOptions.Parse(["--team-size", "1"]).Error);
         Assert.NotNull(LoadOptions.Parse(["--consensus"]).Error);
         Assert.Null(LoadOptions.Parse(["--team-size", "5", "--consensus"]).Error);
+        Assert.Contains("--leaderboard-ms", LoadOptions.Parse(["--leaderboard-ms", "-1"]).Error);
+        Assert.Equal(3000, LoadOptions.Parse(["--leaderboard-ms", "3000"]).Options!.LeaderboardMs);
     }
 }
