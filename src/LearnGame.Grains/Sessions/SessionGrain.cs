@@ -415,7 +415,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     /// </summary>
     private void StoreClosedRoundsApart()
     {
-        if (_storingRounds is not null || Game is not { } game || game.FinalRoundCount <= game.RoundsStoredApart) return;
+        if (_storingRounds is { IsCompleted: false } || Game is not { } game || game.FinalRoundCount <= game.RoundsStoredApart) return;
         _storingRounds = StoreRoundsApart(game, game.FinalRoundCount);
     }
 
@@ -432,10 +432,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         {
             // Nothing is lost: the session's own state still carries these rounds, and the next write tries again.
             LogRoundsNotStoredApart(_log, e, game.Id);
-        }
-        finally
-        {
-            _storingRounds = null;
         }
     }
 

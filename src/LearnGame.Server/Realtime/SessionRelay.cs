@@ -31,7 +31,19 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// <summary>How long a subscription lasts at the grain; the relay renews it well before.</summary>
     public static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
 
-    public ISessionObserver Reference => _reference ??= _grains.CreateObjectReference<ISessionObserver>(this);
+    /// <summary>
+    /// This relay as the sessions know it: exactly one reference per silo. Created on first use, under a lock: two
+    /// references made by two hub calls at once would be two relays to a session, and every event would arrive twice.
+    /// </summary>
+    public ISessionObserver Reference
+    {
+        get
+        {
+            lock (_referenceLock) return _reference ??= _grains.CreateObjectReference<ISessionObserver>(this);
+        }
+    }
+
+    private readonly Lock _referenceLock = new();
 
     public Task OnEvents(SessionEventBatch batch)
     {
