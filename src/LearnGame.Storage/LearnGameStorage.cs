@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Storage;
 
 namespace LearnGame.Storage;
 
@@ -31,12 +33,16 @@ public static class LearnGameStorage
         // Orleans reads its queries from the database when storage initialises, so the schema must exist before the silo starts.
         // Microsoft.Data.Sqlite's async calls complete synchronously, so blocking here cannot deadlock.
         SqliteSchema.EnsureCreatedAsync(connectionString).GetAwaiter().GetResult();
-        return silo.AddAdoNetGrainStorage(storageName, options =>
+        // Orleans' ADO.NET provider under an inner name; grains reach it through OneWriterStorage under the given name.
+        var inner = storageName + ".sqlite";
+        silo.AddAdoNetGrainStorage(inner, options =>
         {
             options.Invariant = SqliteInvariant;
             options.ConnectionString = connectionString;
             options.GrainStorageSerializer = new LearnGameStateSerializer();
         });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) => new OneWriterStorage(services.GetRequiredKeyedService<IGrainStorage>(inner)));
+        return silo;
     }
 
     /// <summary>Creates or upgrades the database in <paramref name="dataDirectory"/> now, then keeps the silo's reminders in it.</summary>
