@@ -15,8 +15,26 @@ public sealed class LearnGameStateSerializer : IGrainStorageSerializer
     /// <summary>Creates a serializer with <see cref="DefaultOptions"/> or the given options.</summary>
     public LearnGameStateSerializer(JsonSerializerOptions? options = null) => _options = options ?? DefaultOptions;
 
+    // States frozen by SnapshotStorage for the write in progress, by reference: the provider gets these bytes.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, byte[]> _frozen = new();
+
     /// <inheritdoc />
-    public BinaryData Serialize<T>(T? input) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(input, _options));
+    public BinaryData Serialize<T>(T? input) =>
+        BinaryData.FromBytes(input is not null && _frozen.TryGetValue(input, out var frozen) ? frozen : JsonSerializer.SerializeToUtf8Bytes(input, _options));
+
+    /// <summary>Serialises <paramref name="state"/> now; until <see cref="Thaw"/>, serialising that same object gives these bytes.</summary>
+    public byte[] Freeze<T>(T state)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, _options);
+        _frozen.AddOrUpdate(state!, bytes);
+        return bytes;
+    }
+
+    /// <summary>Serialising <paramref name="state"/> reads it afresh again, unless a later write froze it anew.</summary>
+    public void Thaw(object state, byte[] frozen)
+    {
+        if (_frozen.TryGetValue(state, out var current) && ReferenceEquals(current, frozen)) _frozen.Remove(state);
+    }
 
     /// <inheritdoc />
     public T? Deserialize<T>(BinaryData input) => JsonSerializer.Deserialize<T>(input.ToMemory().Span, _options);

@@ -33,15 +33,29 @@ public static class LearnGameStorage
         // Orleans reads its queries from the database when storage initialises, so the schema must exist before the silo starts.
         // Microsoft.Data.Sqlite's async calls complete synchronously, so blocking here cannot deadlock.
         SqliteSchema.EnsureCreatedAsync(connectionString).GetAwaiter().GetResult();
-        // Orleans' ADO.NET provider under an inner name; grains reach it through OneWriterStorage under the given name.
-        var inner = storageName + ".sqlite";
+        return silo.AddLearnGameGrainStorage(storageName, SqliteInvariant, connectionString, oneWriter: true);
+    }
+
+    /// <summary>
+    /// Orleans' ADO.NET provider under an inner name, reached by grains under <paramref name="storageName"/> through
+    /// <see cref="SnapshotStorage"/> (and, for SQLite, <see cref="OneWriterStorage"/>). The provider's name is not part of
+    /// a row's key (the state name is), so rows stored before these wrappers read back the same.
+    /// </summary>
+    internal static ISiloBuilder AddLearnGameGrainStorage(this ISiloBuilder silo, string storageName, string invariant, string connectionString, bool oneWriter)
+    {
+        var serializer = new LearnGameStateSerializer();
+        var inner = storageName + ".adonet";
         silo.AddAdoNetGrainStorage(inner, options =>
         {
-            options.Invariant = SqliteInvariant;
+            options.Invariant = invariant;
             options.ConnectionString = connectionString;
-            options.GrainStorageSerializer = new LearnGameStateSerializer();
+            options.GrainStorageSerializer = serializer;
         });
-        silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) => new OneWriterStorage(services.GetRequiredKeyedService<IGrainStorage>(inner)));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) =>
+        {
+            var provider = services.GetRequiredKeyedService<IGrainStorage>(inner);
+            return new SnapshotStorage(oneWriter ? new OneWriterStorage(provider) : provider, serializer);
+        });
         return silo;
     }
 
