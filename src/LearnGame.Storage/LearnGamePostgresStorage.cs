@@ -13,7 +13,7 @@ public static class LearnGamePostgresStorage
     public static ISiloBuilder AddLearnGamePostgresStorage(this ISiloBuilder silo, string connectionString, string storageName = LearnGameStorage.Name)
     {
         EnsureSchema(connectionString);
-        return silo.AddLearnGameGrainStorage(storageName, Invariant, connectionString, oneWriter: false);
+        return silo.AddLearnGameGrainStorage(storageName, Invariant, connectionString, sqlite: false);
     }
 
     /// <summary>Creates or upgrades the schema now, then makes the silo find its cluster through the membership table.</summary>

@@ -33,15 +33,15 @@ public static class LearnGameStorage
         // Orleans reads its queries from the database when storage initialises, so the schema must exist before the silo starts.
         // Microsoft.Data.Sqlite's async calls complete synchronously, so blocking here cannot deadlock.
         SqliteSchema.EnsureCreatedAsync(connectionString).GetAwaiter().GetResult();
-        return silo.AddLearnGameGrainStorage(storageName, SqliteInvariant, connectionString, oneWriter: true);
+        return silo.AddLearnGameGrainStorage(storageName, SqliteInvariant, connectionString, sqlite: true);
     }
 
     /// <summary>
     /// Orleans' ADO.NET provider under an inner name, reached by grains under <paramref name="storageName"/> through
-    /// <see cref="SnapshotStorage"/> (and, for SQLite, <see cref="OneWriterStorage"/>). The provider's name is not part of
+    /// <see cref="SnapshotStorage"/> (and, for SQLite, <see cref="OneWriterStorage"/> with <see cref="SqliteUpdateBatch"/>). The provider's name is not part of
     /// a row's key (the state name is), so rows stored before these wrappers read back the same.
     /// </summary>
-    internal static ISiloBuilder AddLearnGameGrainStorage(this ISiloBuilder silo, string storageName, string invariant, string connectionString, bool oneWriter)
+    internal static ISiloBuilder AddLearnGameGrainStorage(this ISiloBuilder silo, string storageName, string invariant, string connectionString, bool sqlite)
     {
         var serializer = new LearnGameStateSerializer();
         var inner = storageName + ".adonet";
@@ -54,8 +54,12 @@ public static class LearnGameStorage
         silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) =>
         {
             var provider = services.GetRequiredKeyedService<IGrainStorage>(inner);
-            return new SnapshotStorage(oneWriter ? new OneWriterStorage(provider) : provider, serializer);
+            if (!sqlite) return new SnapshotStorage(provider, serializer);
+            return new SnapshotStorage(new OneWriterStorage(provider, services.GetRequiredKeyedService<SqliteUpdateBatch>(storageName)), serializer);
         });
+        if (sqlite)
+            silo.Services.AddKeyedSingleton(storageName, (services, _) => new SqliteUpdateBatch(connectionString,
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId, serializer));
         return silo;
     }
 

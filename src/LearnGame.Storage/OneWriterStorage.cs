@@ -14,20 +14,37 @@ namespace LearnGame.Storage;
 /// </summary>
 public sealed class OneWriterStorage : IGrainStorage
 {
-    private readonly IGrainStorage _inner;
-    private readonly Channel<Func<Task>> _queue = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
+    /// <summary>At most this many updates share one transaction.</summary>
+    public const int MaxBatch = 256;
 
-    public OneWriterStorage(IGrainStorage inner)
+    private readonly IGrainStorage _inner;
+    private readonly SqliteUpdateBatch? _batch;
+    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new() { SingleReader = true });
+
+    /// <summary>
+    /// <paramref name="batch"/>, when given, writes the updates that wait together in one transaction of our own;
+    /// everything else goes to <paramref name="inner"/> in its turn.
+    /// </summary>
+    public OneWriterStorage(IGrainStorage inner, SqliteUpdateBatch? batch = null)
     {
         _inner = inner;
+        _batch = batch;
         _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         _inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState));
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_batch?.For(stateName, grainId, grainState, done.SetResult, e => done.SetException(e)) is { } update)
+        {
+            _queue.Writer.TryWrite(new Entry(null, update));
+            return done.Task;
+        }
+        return InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState));
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState));
@@ -35,7 +52,7 @@ public sealed class OneWriterStorage : IGrainStorage
     private Task InTurn(Func<Task> operation)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Writer.TryWrite(async () =>
+        _queue.Writer.TryWrite(new Entry(async () =>
         {
             try
             {
@@ -46,13 +63,30 @@ public sealed class OneWriterStorage : IGrainStorage
             {
                 done.SetException(e);
             }
-        });
+        }, null));
         return done.Task;
     }
 
     private async Task RunAsync()
     {
-        await foreach (var operation in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
-            await operation().ConfigureAwait(false);
+        var updates = new List<SqliteUpdateBatch.Item>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (_queue.Reader.TryRead(out var entry))
+            {
+                if (entry.Update is { } update)
+                {
+                    // Every update waiting right behind this one joins its transaction, in order.
+                    updates.Add(update);
+                    while (updates.Count < MaxBatch && _queue.Reader.TryPeek(out var next) && next.Update is { } more && _queue.Reader.TryRead(out _))
+                        updates.Add(more);
+                    _batch!.Run(updates);
+                    updates.Clear();
+                }
+                else await entry.Operation!().ConfigureAwait(false);
+            }
+        }
     }
+
+    private sealed record Entry(Func<Task>? Operation, SqliteUpdateBatch.Item? Update);
 }

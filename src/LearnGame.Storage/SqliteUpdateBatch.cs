@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Orleans.Storage;
+
+namespace LearnGame.Storage;
+
+/// <summary>
+/// Writes many grains' updates in one SQLite transaction. Measured apart, an update in autocommit costs 0.27 ms and one
+/// among 400 in a transaction 0.016 ms; the per-write path through Orleans' provider cost far more (see
+/// docs/benchmarks.md). Only updates of Guid-keyed grains take this path: their row is found by the identity columns
+/// alone (state name, service, the Guid's two halves, no extension), with the same compare-and-bump on Version as our
+/// WriteToStorageKey query, so no hash of the provider's needs recomputing. First writes, other keys and clears go
+/// through the provider.
+/// </summary>
+public sealed class SqliteUpdateBatch(string connectionString, string serviceId, LearnGameStateSerializer serializer)
+{
+    private const string Update = """
+        UPDATE OrleansStorage
+        SET PayloadBinary = @PayloadBinary, ModifiedOn = CURRENT_TIMESTAMP, Version = Version + 1
+        WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+          AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+          AND GrainIdExtensionString IS NULL AND COALESCE(GrainIdExtensionString, X'') = X''
+          AND Version = @GrainStateVersion
+        RETURNING Version AS NewGrainStateVersion;
+        """;
+
+    /// <summary>Transactions committed, for tests and metrics.</summary>
+    public long Transactions { get; private set; }
+
+    /// <summary>One update waiting for its turn.</summary>
+    public sealed record Item(string StateName, long N0, long N1, int Version, Func<byte[]> Payload, Action<int> Stored, Action<Exception> Failed);
+
+    /// <summary>The update for this write, or null when it must go through the provider (a first write, another kind of key).</summary>
+    public Item? For<T>(string stateName, GrainId grainId, IGrainState<T> grainState, Action done, Action<Exception> failed)
+    {
+        if (grainState.ETag is not { } etag || !int.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return null;
+        // The provider's own reading of a key: a Guid first. A Guid with an extension does not parse and goes to it.
+        if (!Guid.TryParse(grainId.Key.ToString(), out var guid)) return null;
+        Span<byte> bytes = stackalloc byte[16];
+        guid.TryWriteBytes(bytes);
+        return new Item(stateName, BitConverter.ToInt64(bytes[..8]), BitConverter.ToInt64(bytes[8..]), version,
+            () => serializer.Serialize(grainState.State).ToArray(),
+            stored =>
+            {
+                grainState.ETag = stored.ToString(CultureInfo.InvariantCulture);
+                grainState.RecordExists = true;
+                done();
+            },
+            failed);
+    }
+
+    /// <summary>Runs the updates in one transaction; each is told whether its row was updated, or the transaction's error.</summary>
+    public void Run(IReadOnlyList<Item> items)
+    {
+        var results = new int?[items.Count];
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Update;
+            var payload = command.Parameters.Add("@PayloadBinary", SqliteType.Blob);
+            var service = command.Parameters.Add("@ServiceId", SqliteType.Text);
+            var state = command.Parameters.Add("@GrainTypeString", SqliteType.Text);
+            var n0 = command.Parameters.Add("@GrainIdN0", SqliteType.Integer);
+            var n1 = command.Parameters.Add("@GrainIdN1", SqliteType.Integer);
+            var version = command.Parameters.Add("@GrainStateVersion", SqliteType.Integer);
+            service.Value = serviceId;
+            command.Prepare();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                payload.Value = item.Payload();
+                state.Value = item.StateName;
+                n0.Value = item.N0;
+                n1.Value = item.N1;
+                version.Value = item.Version;
+                results[i] = command.ExecuteScalar() is long stored ? (int)stored : null;
+            }
+            transaction.Commit();
+            Transactions++;
+        }
+        catch (Exception e)
+        {
+            // Nothing of this transaction is stored: every write in it fails and is retried by its grain.
+            foreach (var item in items) item.Failed(e);
+            return;
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (results[i] is { } stored) items[i].Stored(stored);
+            else items[i].Failed(new InconsistentStateException(
+                $"Version conflict writing {items[i].StateName}: the stored version is not {items[i].Version}.", "unknown",
+                items[i].Version.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+}
