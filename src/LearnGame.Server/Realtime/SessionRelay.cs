@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using LearnGame.Grains.Abstractions.Sessions;
 using Microsoft.AspNetCore.SignalR;
@@ -94,7 +93,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (e.Payload is { } payload)
         {
-            var element = Parse(payload);
+            var element = new RawJson(payload);
             var target = e.Audience switch
             {
                 EventAudience.Everyone => _hub.Clients.Group(GameHub.SessionGroup(sessionId)),
@@ -110,7 +109,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         {
             var connections = _connections.SeatConnections(sessionId, seatId);
             if (connections.Count == 0) continue;
-            var message = Parse(personal);
+            var message = new RawJson(personal);
             // One connection at a time: Clients(list) looks through every connection of the silo for each call, which
             // at 10,000 learners and a result for each made the relay the server's largest cost (half its CPU, profiled).
             foreach (var connectionId in connections) await _hub.Clients.Client(connectionId).SendAsync(e.PersonalName, message);
@@ -121,12 +120,6 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                     _connections.RemoveSeat(sessionId, seatId, connectionId);
                 }
         }
-    }
-
-    private static JsonElement Parse(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 
     /// <summary>Subscriptions expire at the grain; renew those of the sessions that still have local connections.</summary>
