@@ -8,9 +8,9 @@ namespace LearnGame.Storage;
 /// holding a thread. SQLite takes one writer at a time, and Microsoft.Data.Sqlite waits for a busy database by blocking
 /// its thread and retrying: with 400 sessions writing at once, that held the silo's threads for whole seconds (Orleans
 /// reported grain turns of over a second) and every latency grew. One loop of its own runs the writes back to back, so
-/// the database's turn never waits for a busy grain to be scheduled. Reads go straight through (WAL readers do not
-/// wait for the writer). The state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a
-/// grain's live state.
+/// the database's turn never waits for a busy grain to be scheduled; with a <see cref="SqliteUpdateBatch"/>, the updates
+/// waiting together share one transaction. Reads go straight through (WAL readers do not wait for the writer). The
+/// state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a grain's live state.
 /// </summary>
 public sealed class OneWriterStorage : IGrainStorage
 {

@@ -93,7 +93,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (e.Payload is { } payload)
         {
-            var element = new RawJson(payload);
+            var shared = new RawJson(payload);
             var target = e.Audience switch
             {
                 EventAudience.Everyone => _hub.Clients.Group(GameHub.SessionGroup(sessionId)),
@@ -101,7 +101,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 EventAudience.Learners => _hub.Clients.GroupExcept(GameHub.SessionGroup(sessionId), _connections.HostConnections(sessionId)),
                 _ => null,
             };
-            if (target is not null) await target.SendAsync(e.Name, element);
+            if (target is not null) await target.SendAsync(e.Name, shared);
             LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
         }
         if (e.Personal is null || e.PersonalName is null) return;
