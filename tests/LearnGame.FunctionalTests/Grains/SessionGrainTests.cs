@@ -194,6 +194,28 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Answer_counts_reach_trainers_more_often_than_learners_and_the_last_count_reaches_both()
+    {
+        var (session, seats) = await SessionWithLearners(6);
+        var relay = new RecordingRelay(fixture.Storage);
+        await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+
+        // Six answers within a few milliseconds: trainers hear at their next pulse (a quarter second), learners at theirs (a second).
+        foreach (var seat in seats)
+            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"a{seat.SeatId}", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+
+        var toHosts = await relay.WaitFor(SessionEvents.AnswerCount, e => e.Audience == EventAudience.Hosts && Answered(e) == 6);
+        var toLearners = await relay.WaitFor(SessionEvents.AnswerCount, e => e.Audience is EventAudience.Learners or EventAudience.Everyone && Answered(e) == 6);
+        // Trainers were told the six before learners were: the counts are not sent to everyone at one rate.
+        var received = relay.Received.ToList();
+        Assert.True(received.IndexOf(toHosts) < received.IndexOf(toLearners));
+    }
+
+    private static int Answered(SessionEvent e) =>
+        System.Text.Json.JsonDocument.Parse(e.Payload!).RootElement.GetProperty("answered").GetInt32();
+
+    [Fact]
     public async Task Events_reach_a_subscribed_relay_in_order_and_only_after_the_change_is_stored()
     {
         var (session, seats) = await SessionWithLearners(2);
