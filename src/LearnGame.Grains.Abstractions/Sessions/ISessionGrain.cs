@@ -57,7 +57,10 @@ public interface ISessionGrain : IGrainWithGuidKey
 /// <summary>Receives a session's events once per silo and delivers them to that silo's connections.</summary>
 public interface ISessionObserver : IGrainObserver
 {
-    [Orleans.Concurrency.OneWay]
+    /// <summary>
+    /// Takes a batch for delivery and returns at once. Not one-way: the session waits for this answer before it sends the
+    /// next batch to this relay, which is what keeps the events in order.
+    /// </summary>
     Task OnEvents(SessionEventBatch batch);
 }
 

@@ -10,7 +10,7 @@ namespace LearnGame.Grains.Sessions;
 public sealed class RelayRegistry(IGrainFactory grains, Dictionary<string, DateTimeOffset> stored)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(3);
-    private readonly Dictionary<string, ISessionObserver> _references = [];
+    private readonly Dictionary<string, RelayOutbox> _outboxes = [];
 
     /// <summary>Adds or renews a relay; true when it is new (the state must then be saved).</summary>
     public bool Subscribe(ISessionObserver relay, DateTimeOffset now)
@@ -18,31 +18,31 @@ public sealed class RelayRegistry(IGrainFactory grains, Dictionary<string, DateT
         var id = relay.GetGrainId().ToString();
         var isNew = !stored.ContainsKey(id);
         stored[id] = now;
-        _references[id] = relay;
+        if (!_outboxes.ContainsKey(id)) _outboxes[id] = new RelayOutbox(relay);
         return isNew;
     }
 
     public bool Unsubscribe(ISessionObserver relay)
     {
         var id = relay.GetGrainId().ToString();
-        _references.Remove(id);
+        _outboxes.Remove(id);
         return stored.Remove(id);
     }
 
-    /// <summary>Every live relay; expired ones are forgotten on the way.</summary>
-    public IEnumerable<ISessionObserver> Live(DateTimeOffset now)
+    /// <summary>Sends the events to every live relay, each in order (see <see cref="RelayOutbox"/>); expired ones are forgotten on the way.</summary>
+    public void Send(Guid sessionId, IReadOnlyList<SessionEvent> events, DateTimeOffset now)
     {
         foreach (var (id, seen) in stored.ToList())
         {
             if (now - seen > Expiry)
             {
                 stored.Remove(id);
-                _references.Remove(id);
+                _outboxes.Remove(id);
                 continue;
             }
-            if (!_references.TryGetValue(id, out var relay))
-                _references[id] = relay = grains.GetGrain<ISessionObserver>(GrainId.Parse(id));
-            yield return relay;
+            if (!_outboxes.TryGetValue(id, out var outbox))
+                _outboxes[id] = outbox = new RelayOutbox(grains.GetGrain<ISessionObserver>(GrainId.Parse(id)));
+            outbox.Send(sessionId, events);
         }
     }
 }

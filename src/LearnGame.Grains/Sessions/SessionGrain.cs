@@ -545,8 +545,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         ArmPulse(now);
         if (notice is not null) ready.Add(notice);
         if (ready.Count == 0 || Game is not { } game) return;
-        var batch = new SessionEventBatch(game.Id, ready);
-        foreach (var relay in _relays.Live(now)) _ = relay.OnEvents(batch);
+        _relays.Send(game.Id, ready, now);
     }
 
     /// <summary>Keeps one timer, due at the next pulse while some count waits for it.</summary>
