@@ -165,6 +165,18 @@ public sealed class GameSession : IJsonOnDeserialized
         return (seat, null);
     }
 
+    /// <summary>
+    /// Puts back a seat given by <see cref="Join"/> and stored since as it was (a journal replayed after a reload); false
+    /// when that seat is already here or is not the next one.
+    /// </summary>
+    public bool RestoreSeat(Seat seat)
+    {
+        if (seat.Id != Seats.Count + 1) return false;
+        Seats.Add(seat);
+        if (!seat.Kicked) NicknamesInUse.Add(Nickname.Key(seat.Nickname));
+        return true;
+    }
+
     public GameError? Kick(int seatId)
     {
         if (Phase == SessionPhase.Ended) return GameError.WrongPhase;
@@ -344,6 +356,18 @@ public sealed class GameSession : IJsonOnDeserialized
             submitted.ReplacedAnswerIds = [.. (replaced.ReplacedAnswerIds ?? []).TakeLast(MaxReplacedVotes - 1), replaced.AnswerId];
         round.Answers[seatId] = submitted;
         return AnswerOutcome.Accepted(submitted);
+    }
+
+    /// <summary>
+    /// Puts back an answer accepted by <see cref="SubmitAnswer"/> and stored since as it was (a journal replayed after a
+    /// reload): it is not judged again. False unless that question is the open one and the seat is here.
+    /// </summary>
+    public bool RestoreAnswer(int seatId, int questionIndex, SubmittedAnswer answer)
+    {
+        if (Phase != SessionPhase.QuestionOpen || CurrentRound is not { } round || round.QuestionIndex != questionIndex || SeatById(seatId) is null)
+            return false;
+        round.Answers[seatId] = answer;
+        return true;
     }
 
     /// <summary>Closes the open question once its deadline has passed, or ends a discussion at its end; true when something changed.</summary>

@@ -75,7 +75,9 @@ public sealed partial class SessionGrain
         var forgotten = game.ForgetLearner(learnerId);
         if (forgotten == 0) return 0;
         _pulses.Changed(PulseCounts.Lobby);
-        await _commit.Commit();
+        // The erased seats may still be in chunks of the journal the new checkpoint leaves behind: those are cleared.
+        _clearStaleJournal = true;
+        await Checkpoint();
         Announce();
         return forgotten;
     }

@@ -9,7 +9,9 @@ using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace LearnGame.Grains.Sessions;
 
@@ -32,6 +34,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     private readonly IPersistentState<SessionState> _state;
     private readonly IPersistentState<PlayedRounds> _played;
+    private const string JournalName = "journal";
+    /// <summary>Past this many joins and answers, the next write is a checkpoint: a reload never replays more.</summary>
+    public const int MaxJournal = 1024;
+    private Journal<SessionChange> _journal = null!;
+    private long _checkpointsWanted;
+    private long _checkpointsDone;
+    private bool _clearStaleJournal;
     private Task? _storingRounds;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
@@ -64,15 +73,20 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private GameSession? Game => _state.State.Game;
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _durableSequence = _state.State.Sequence;
         Game?.RestoreRoundsStoredApart(_played.State.Rounds);
+        _journal = new Journal<SessionChange>(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), this.GetGrainId(), JournalName);
+        foreach (var change in await _journal.LoadAsync(_state.State.JournalEpoch))
+        {
+            if (Game is not { } game || !change.ApplyTo(game)) LogChangeLeftOut(_log, this.GetPrimaryKey(), change.SeatId);
+            _state.State.Sequence = Math.Max(_state.State.Sequence, change.Sequence);
+        }
+        _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
         OnActivateLinks();
         Diagnostics.GameMetrics.SessionActivated();
-        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -91,7 +105,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (QuizValidator.Validate(quiz) is { Count: > 0 } errors)
             return ActionResult.Fail("quiz-invalid", string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
         _state.State.Game = GameSession.Create(this.GetPrimaryKey(), joinCode, quiz, options, hostToken, Now);
-        await _commit.Commit();
+        await Checkpoint();
         LogCreated(_log, this.GetPrimaryKey(), quiz.Questions.Count);
         return ActionResult.Success;
     }
@@ -108,6 +122,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var (seat, error) = game.Join(nickname, token, learnerId);
         if (error is not null) return JoinResult.Fail(error);
         _pulses.Changed(PulseCounts.Lobby);
+        _journal.Add(SessionChange.Join(seat!, _state.State.Sequence));
         await _commit.Commit();
         Announce();
         return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat, isHost: false));
@@ -147,7 +162,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
         _pulses.Changed(PulseCounts.Lobby);
-        await _commit.Commit();
+        await Checkpoint();
         Announce();
         return ActionResult.Success;
     }
@@ -190,12 +205,15 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
         if (!outcome.IsRepeat) _pulses.Changed(PulseCounts.Answers);
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
+        // The answer goes into the journal: this write carries it alone, not the session (a repeat waits for the same write).
+        if (!outcome.IsRepeat) _journal.Add(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
         try
         {
             if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys, Now))
             {
                 game.RevealNow(Now);
                 AppendPhase(game, Now);
+                _checkpointsWanted++;
             }
             await _commit.Commit();
         }
@@ -399,10 +417,28 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     // ----- Durability and announcements -----
 
+    /// <summary>
+    /// One write of the group commit. Joins and answers alone go to the journal (a few hundred bytes each); any other
+    /// change, or a journal grown past <see cref="MaxJournal"/> entries, writes the whole session as a new checkpoint,
+    /// which holds every change made before it.
+    /// </summary>
     private async Task WriteAsync()
     {
         var upTo = _state.State.Sequence;
-        await _state.WriteStateAsync();
+        if (_checkpointsWanted > _checkpointsDone || _journal.Count >= MaxJournal)
+        {
+            var (wanted, included, clearStale) = (_checkpointsWanted, _journal.Count, _clearStaleJournal);
+            _state.State.JournalEpoch++;
+            await _state.WriteStateAsync();
+            _checkpointsDone = Math.Max(_checkpointsDone, wanted);
+            _journal.Restart(_state.State.JournalEpoch, included);
+            if (clearStale)
+            {
+                await _journal.ClearStaleAsync();
+                _clearStaleJournal = false;
+            }
+        }
+        else await _journal.WriteAsync();
         _durableSequence = Math.Max(_durableSequence, upTo);
         ForwardDurable();
         StoreClosedRoundsApart();
@@ -442,12 +478,19 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (_played.RecordExists) await _played.ClearStateAsync();
     }
 
+    /// <summary>Waits for a write of the whole session (a checkpoint) carrying every change so far.</summary>
+    private Task Checkpoint()
+    {
+        _checkpointsWanted++;
+        return _commit.Commit();
+    }
+
     /// <summary>Waits for a write carrying every change so far; false when it failed (the commit keeps retrying).</summary>
     private async Task<bool> TryCommit()
     {
         try
         {
-            await _commit.Commit();
+            await Checkpoint();
             return true;
         }
         catch (Exception)
@@ -493,8 +536,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (!Retention.IsDue(game, _retention.EndedSessions, Now)) return;
             await Purge(game);
         }
-        // Purged before, but the played rounds may have outlived a crash right after.
-        else await ForgetPlayedRounds();
+        // Purged before, but the played rounds or the journal may have outlived a crash right after.
+        else
+        {
+            await ForgetPlayedRounds();
+            await _journal.ClearStaleAsync();
+        }
         // Purged (now or before): the reminder has nothing left to do.
         if (await this.GetReminder(RetentionReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
@@ -508,7 +555,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _connections.Clear();
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        await _commit.Commit();
+        _clearStaleJournal = true;
+        await Checkpoint();
         await ForgetPlayedRounds();
         await ReleaseJoinCode(game);
         LogPurged(_log, game.Id);
@@ -668,6 +716,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not store its closed rounds apart; they stay in the session's own state for now")]
     private static partial void LogRoundsNotStoredApart(ILogger log, Exception e, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId}: a stored change of seat {SeatId} does not fit the stored session and was left out")]
+    private static partial void LogChangeLeftOut(ILogger log, Guid sessionId, int seatId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
     private static partial void LogStorageBack(ILogger log, Guid sessionId);

@@ -12,6 +12,9 @@ public sealed class SessionState
     public SessionArchive? Archive { get; set; }
     public long Sequence { get; set; }
 
+    /// <summary>The number of this checkpoint: the journal's chunks of the same epoch hold the joins and answers made after it.</summary>
+    public long JournalEpoch { get; set; }
+
     /// <summary>The silos' relays (grain id → last renewal), so events keep flowing after the session moves.</summary>
     public Dictionary<string, DateTimeOffset> Relays { get; set; } = [];
 

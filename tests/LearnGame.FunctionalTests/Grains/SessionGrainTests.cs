@@ -175,9 +175,11 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new HostCommand(HostAction.Next));
         Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
 
+        // The open round's answer is in the journal; the session's own state has neither question's answers.
         var own = fixture.Storage.StoredJson("session", id)!;
-        Assert.Contains("answer-to-q2", own);
+        Assert.DoesNotContain("answer-to-q2", own);
         Assert.DoesNotContain("answer-to-q1", own);
+        Assert.Contains("answer-to-q2", fixture.Storage.StoredJson("journal-0", id));
         Assert.DoesNotContain("answer-to-q2", fixture.Storage.StoredJson("rounds", id)!);
         Assert.Equal(1, fixture.Storage.WritesOf("rounds", id));
 
@@ -191,6 +193,81 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal([(0, 1, 1), (1, 1, 1)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
         await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", id)?.Contains("answer-to-q2") == true));
         Assert.Equal(2, fixture.Storage.WritesOf("rounds", id));
+    }
+
+    [Fact]
+    public async Task Joins_and_answers_are_written_to_the_journal_without_the_session_and_come_back_after_a_reload()
+    {
+        var (session, _) = await SessionWithLearners(0);
+        var id = session.GetGrainId();
+        var sessionWrites = fixture.Storage.WritesOf("session", id);
+        // More joins than one chunk holds, so the journal spans two chunks.
+        var seats = new List<JoinResult>();
+        for (var i = 0; i < 70; i++) seats.Add(await session.Join($"Learner {i}"));
+        Assert.All(seats, s => Assert.True(s.Ok, s.Message));
+        Assert.Equal(sessionWrites, fixture.Storage.WritesOf("session", id));
+        Assert.Contains("Learner 69", fixture.Storage.StoredJson("journal-1", id));
+
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        sessionWrites = fixture.Storage.WritesOf("session", id);
+        foreach (var seat in seats)
+            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"q1-{seat.SeatId}", new Answer { Choices = [seat.SeatId % 4] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.Equal(sessionWrites, fixture.Storage.WritesOf("session", id));
+        Assert.DoesNotContain("q1-1\"", fixture.Storage.StoredJson("session", id)!);
+        // The lobby's chunks were left behind by the start's checkpoint; this epoch's answers overwrote the first one.
+        Assert.Contains("q1-1\"", fixture.Storage.StoredJson("journal-0", id));
+
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+
+        var snapshot = (await session.Snapshot())!;
+        Assert.Equal((70, 70), (snapshot.LearnerCount, snapshot.AnsweredCount));
+        Assert.Equal("nickname-taken", (await session.Join("Learner 3")).Error);
+        Assert.True((await session.Rejoin(seats[^1].SeatToken!)).Ok);
+        var repeat = await session.SubmitAnswer(seats[4].SeatId, 0, $"q1-{seats[4].SeatId}", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
+        Assert.True(repeat is { Ok: true, Repeat: true }, repeat.Error);
+        // A seat joined after the reload takes the next number, and its answer counts with the others.
+        var late = await session.Join("Latecomer");
+        Assert.Equal(71, late.SeatId);
+        Assert.True((await session.SubmitAnswer(late.SeatId, 0, "late", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Reveal))).Ok);
+        var report = (await session.Report(HostToken)).Report!;
+        Assert.Equal(71, report.Questions[0].AnsweredCount);
+        Assert.Equal(71, report.Learners.Count);
+    }
+
+    [Fact]
+    public async Task A_journal_grown_past_its_limit_is_folded_into_one_checkpoint()
+    {
+        var (session, _) = await SessionWithLearners(0);
+        var id = session.GetGrainId();
+        var sessionWrites = fixture.Storage.WritesOf("session", id);
+        var count = LearnGame.Grains.Sessions.SessionGrain.MaxJournal + 10;
+        var joins = await Task.WhenAll(Enumerable.Range(0, count).Select(i => session.Join($"L{i}")));
+        Assert.All(joins, j => Assert.True(j.Ok, j.Message));
+        Assert.Equal(sessionWrites + 1, fixture.Storage.WritesOf("session", id));
+
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        Assert.Equal(count, (await session.Snapshot())!.LearnerCount);
+        Assert.True((await session.Rejoin(joins[^1].SeatToken!)).Ok);
+    }
+
+    [Fact]
+    public async Task Erasing_a_learner_clears_the_journal_chunks_a_checkpoint_left_behind()
+    {
+        var (session, _) = await SessionWithLearners(64);
+        var id = session.GetGrainId();
+        var learnerId = Guid.NewGuid();
+        // The 65th join opens the journal's second chunk.
+        Assert.True((await session.JoinWithProfile("Zoe Martin", learnerId)).Ok);
+        Assert.Contains("Zoe Martin", fixture.Storage.StoredJson("journal-1", id));
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+
+        Assert.Equal(1, await session.ForgetLearner(learnerId));
+
+        foreach (var chunk in new[] { "session", "journal-0", "journal-1" })
+            Assert.DoesNotContain("Zoe Martin", fixture.Storage.StoredJson(chunk, id) ?? "");
     }
 
     [Fact]
@@ -300,6 +377,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Null(await session.Snapshot());
         Assert.Null(await code.Resolve());
         Assert.Null(fixture.Storage.StoredJson("rounds", session.GetGrainId()));
+        // The journal's chunk that held the answer (and the joins before it) is gone too.
+        Assert.Null(fixture.Storage.StoredJson("journal-0", session.GetGrainId()));
         var stored = fixture.Storage.StoredJson("session", session.GetGrainId())!;
         foreach (var personal in new[] { "Learner 0", "Learner 1", "kept-as-a-count", LearnGame.Domain.Sessions.SecretToken.Hash(seats[0].SeatToken!) })
             Assert.DoesNotContain(personal, stored);
