@@ -25,4 +25,7 @@ public sealed class Seat
 
     /// <summary>The learner profile this seat reports to at the end of the game (joined with a learner token); null otherwise.</summary>
     [JsonInclude] public Guid? LearnerId { get; internal set; }
+
+    /// <summary>A copy of the seat as it is now, which the game's later changes (scores, streaks, teams) do not reach.</summary>
+    public Seat Copy() => (Seat)MemberwiseClone();
 }

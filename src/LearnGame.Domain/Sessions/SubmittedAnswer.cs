@@ -20,4 +20,7 @@ public sealed class SubmittedAnswer
 
     /// <summary>Consensus round: ids of the votes this one replaced, so that a late retry of one changes nothing.</summary>
     [JsonInclude] public List<string>? ReplacedAnswerIds { get; internal set; }
+
+    /// <summary>A copy of the answer as it is now, which the round's scoring (points, streak) does not reach.</summary>
+    public SubmittedAnswer Copy() => (SubmittedAnswer)MemberwiseClone();
 }

@@ -35,7 +35,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private readonly IPersistentState<SessionState> _state;
     private readonly IPersistentState<PlayedRounds> _played;
     private const string JournalName = "journal";
-    /// <summary>Past this many joins and answers, the next write is a checkpoint: a reload never replays more.</summary>
+    /// <summary>Past this many journaled changes, the next write is a checkpoint: a reload never replays more.</summary>
     public const int MaxJournal = 1024;
     private Journal<SessionChange> _journal = null!;
     private long _checkpointsWanted;
@@ -82,6 +82,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (Game is not { } game || !change.ApplyTo(game)) LogChangeLeftOut(_log, this.GetPrimaryKey(), change.SeatId);
             _state.State.Sequence = Math.Max(_state.State.Sequence, change.Sequence);
         }
+        // Rounds closed after the checkpoint were replayed; those already stored apart need not be written again.
+        if (Game is { } played && Math.Min(_played.State.Rounds.Count, played.FinalRoundCount) is var apart && apart > played.RoundsStoredApart)
+            played.SetRoundsStoredApart(apart);
         _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
@@ -162,7 +165,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
         _pulses.Changed(PulseCounts.Lobby);
-        await Checkpoint();
+        _journal.Add(SessionChange.TeamChosen(seatId, teamId, _state.State.Sequence));
+        await _commit.Commit();
         Announce();
         return ActionResult.Success;
     }
@@ -200,20 +204,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (outcome.Error is { } error)
         {
             // The deadline passed but the timer has not fired yet: close now so nobody else gets in.
-            if (error == GameError.AnswerTooLate && game.Tick(Now)) { AppendPhase(game, Now); if (await TryCommit()) Announce(); }
+            if (error == GameError.AnswerTooLate && Tick(game, Now)) { if (await TryCommit(checkpoint: false)) Announce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
         if (!outcome.IsRepeat) _pulses.Changed(PulseCounts.Answers);
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
-        // The answer goes into the journal: this write carries it alone, not the session (a repeat waits for the same write).
+        // The answer goes into the journal: this write carries it, not the session (a repeat waits for the same write).
         if (!outcome.IsRepeat) _journal.Add(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
         try
         {
             if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys, Now))
             {
-                game.RevealNow(Now);
-                AppendPhase(game, Now);
-                _checkpointsWanted++;
+                RevealNow(game, Now);
             }
             await _commit.Commit();
         }
@@ -235,28 +237,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         // While storage is down the game does not move on: nothing could be announced before it is stored.
         if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         var now = Now;
-        var error = command.Action switch
-        {
-            HostAction.Start => game.Start(now),
-            HostAction.Kick => game.Kick(command.SeatId),
-            HostAction.Lock => game.SetLocked(true),
-            HostAction.Unlock => game.SetLocked(false),
-            HostAction.Pause => game.Pause(now),
-            HostAction.Resume => game.Resume(now),
-            HostAction.Reveal => game.RevealNow(now),
-            HostAction.Skip => game.Skip(now),
-            HostAction.Next => game.Next(now),
-            HostAction.End => game.End(now),
-            HostAction.MoveToTeam => game.MoveToTeam(command.SeatId, command.TeamId),
-            HostAction.RenameTeam => game.RenameTeam(command.TeamId, command.Text),
-            HostAction.SetExtraTime => game.SetExtraTime(command.SeatId, command.Percent, command.Seconds),
-            _ => new GameError("unknown-action", "Unknown action."),
-        };
-        if (error is not null) return ActionResult.Fail(error);
+        if (SessionCommands.Apply(game, command, now) is { } error) return ActionResult.Fail(error);
         AppendFor(command, game, now);
+        _journal.Add(SessionChange.Host(command, now, _state.State.Sequence));
         LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
         // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
-        if (!await TryCommit()) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        if (!await TryCommit(checkpoint: false)) return ActionResult.Fail(SessionErrors.StorageRetrying);
         Announce();
         if (game.Phase == SessionPhase.Ended) await Ended(game);
         return ActionResult.Success;
@@ -395,32 +381,30 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private async Task OnDeadline(CancellationToken cancellation)
     {
         if (Game is not { } game) return;
-        if (!game.Tick(Now))
+        if (!Tick(game, Now))
         {
             // The common deadline passed while learners with extra time answer: maybe nobody is left to wait for.
             if (await CloseIfEveryoneAnswered()) Announce();
             else ArmDeadline();
             return;
         }
-        AppendPhase(game, Now);
         // If storage is down, the close is stored and announced by the retry that succeeds.
-        if (await TryCommit()) Announce();
+        if (await TryCommit(checkpoint: false)) Announce();
     }
 
     private async Task<bool> CloseIfEveryoneAnswered()
     {
         if (Game is not { } game || !game.Options.CloseWhenAllAnswered || !game.AllAnswered(_connections.Keys, Now)) return false;
-        game.RevealNow(Now);
-        AppendPhase(game, Now);
-        return await TryCommit();
+        RevealNow(game, Now);
+        return await TryCommit(checkpoint: false);
     }
 
     // ----- Durability and announcements -----
 
     /// <summary>
-    /// One write of the group commit. Joins and answers alone go to the journal (a few hundred bytes each); any other
-    /// change, or a journal grown past <see cref="MaxJournal"/> entries, writes the whole session as a new checkpoint,
-    /// which holds every change made before it.
+    /// One write of the group commit. Changes the rules can replay (joins, answers, trainers' commands, deadlines) go to
+    /// the journal (a few hundred bytes each); any other change, or a journal grown past <see cref="MaxJournal"/>
+    /// entries, writes the whole session as a new checkpoint, which holds every change made before it.
     /// </summary>
     private async Task WriteAsync()
     {
@@ -478,6 +462,23 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (_played.RecordExists) await _played.ClearStateAsync();
     }
 
+    /// <summary>The deadline check: when it changed the game, the change is journaled and its phase event queued.</summary>
+    private bool Tick(GameSession game, DateTimeOffset now)
+    {
+        if (!game.Tick(now)) return false;
+        AppendPhase(game, now);
+        _journal.Add(SessionChange.Ticked(now, _state.State.Sequence));
+        return true;
+    }
+
+    /// <summary>Everyone has answered: the question closes now, journaled, and its reveal is queued.</summary>
+    private void RevealNow(GameSession game, DateTimeOffset now)
+    {
+        if (game.RevealNow(now) is not null) return;
+        AppendPhase(game, now);
+        _journal.Add(SessionChange.RevealedNow(now, _state.State.Sequence));
+    }
+
     /// <summary>Waits for a write of the whole session (a checkpoint) carrying every change so far.</summary>
     private Task Checkpoint()
     {
@@ -485,12 +486,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return _commit.Commit();
     }
 
-    /// <summary>Waits for a write carrying every change so far; false when it failed (the commit keeps retrying).</summary>
-    private async Task<bool> TryCommit()
+    /// <summary>
+    /// Waits for a write carrying every change so far; false when it failed (the commit keeps retrying). A change that
+    /// is in the journal needs no checkpoint.
+    /// </summary>
+    private async Task<bool> TryCommit(bool checkpoint = true)
     {
         try
         {
-            await Checkpoint();
+            if (checkpoint) _checkpointsWanted++;
+            await _commit.Commit();
             return true;
         }
         catch (Exception)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
@@ -151,6 +152,10 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         System.Text.Json.JsonDocument.Parse(e.Payload!).RootElement.GetProperty("state").GetString()!;
 
     /// <summary>Polls a grain's state until the condition holds (the grain announces nothing while storage is down).</summary>
+    /// <summary>Every chunk of a session's journal as stored, one after the other.</summary>
+    private string JournalJson(GrainId id) =>
+        string.Concat(Enumerable.Range(0, 20).Select(i => fixture.Storage.StoredJson($"journal-{i}", id) ?? ""));
+
     private static async Task Until(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + GameClient.Patience;
@@ -214,8 +219,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"q1-{seat.SeatId}", new Answer { Choices = [seat.SeatId % 4] }, DateTimeOffset.UtcNow)).Ok);
         Assert.Equal(sessionWrites, fixture.Storage.WritesOf("session", id));
         Assert.DoesNotContain("q1-1\"", fixture.Storage.StoredJson("session", id)!);
-        // The lobby's chunks were left behind by the start's checkpoint; this epoch's answers overwrote the first one.
-        Assert.Contains("q1-1\"", fixture.Storage.StoredJson("journal-0", id));
+        // The start is journaled too: the answers follow it in the journal.
+        Assert.Contains("q1-1\"", JournalJson(id));
 
         await fixture.Cluster.DeactivateAsync(session);
         await fixture.Cluster.WaitForDeactivationAsync(session);
@@ -234,6 +239,59 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal(71, report.Questions[0].AnsweredCount);
         Assert.Equal(71, report.Learners.Count);
+    }
+
+    [Fact]
+    public async Task A_game_played_on_the_journal_alone_comes_back_the_same_after_a_reload()
+    {
+        var (session, seats) = await SessionWithLearners(4, quiz: TestQuizzes.Short(timeLimitSeconds: 20));
+        var id = session.GetGrainId();
+        var sessionWrites = fixture.Storage.WritesOf("session", id);
+        async Task Host(HostAction action, int seatId = 0, int percent = 0) =>
+            Assert.True((await session.Control(HostToken, new HostCommand(action, SeatId: seatId, Percent: percent))).Ok, action.ToString());
+        Task<AnswerAck> Answer(int seat, int question, int choice, string id) =>
+            session.SubmitAnswer(seats[seat].SeatId, question, id, new Answer { Choices = [choice] }, fixture.Time.GetUtcNow());
+
+        await Host(HostAction.Start);
+        Assert.True((await Answer(0, 0, 1, "zero-q1")).Ok);
+        await Host(HostAction.Pause);
+        await Host(HostAction.Resume);
+        Assert.True((await Answer(1, 0, 2, "one-q1")).Ok);
+        await Host(HostAction.SetExtraTime, seats[2].SeatId, percent: 50);
+        await Host(HostAction.Reveal);
+        await Host(HostAction.Next);
+        await Host(HostAction.Next);
+        Assert.True((await Answer(2, 1, 1, "two-q2")).Ok);
+        await Host(HostAction.Kick, seats[3].SeatId);
+        await Host(HostAction.Lock);
+        fixture.Time.Shift = TimeSpan.FromSeconds(40);
+        try
+        {
+            // Past every deadline (extra time included): the late answer is refused and closes the question itself.
+            Assert.Equal("answer-too-late", (await Answer(0, 1, 1, "zero-q2")).Error);
+        }
+        finally
+        {
+            fixture.Time.Shift = TimeSpan.Zero;
+        }
+        Assert.Equal(SessionPhase.Reveal, (await session.Snapshot())!.Phase);
+        Assert.Equal(sessionWrites, fixture.Storage.WritesOf("session", id));
+        var before = JsonSerializer.Serialize((await session.Report(HostToken)).Report, QuizJson.Options);
+
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+
+        Assert.Equal(before, JsonSerializer.Serialize((await session.Report(HostToken)).Report, QuizJson.Options));
+        var snapshot = (await session.Snapshot())!;
+        Assert.Equal((SessionPhase.Reveal, 1, true, 3), (snapshot.Phase, snapshot.Question!.Index, snapshot.Locked, snapshot.LearnerCount));
+        Assert.Equal("lobby-locked", (await session.Join("Newcomer")).Error);
+        await Host(HostAction.Next);
+        await Host(HostAction.Next);
+        Assert.True((await Answer(0, 2, 1, "zero-q3")).Ok);
+        Assert.Equal("seat-not-found", (await Answer(3, 2, 1, "three-q3")).Error);
+        await Host(HostAction.End);
+        var report = (await session.Report(HostToken)).Report!;
+        Assert.Equal([(2, 1), (1, 1), (1, 1)], report.Questions.Select(q => (q.AnsweredCount, q.CorrectCount)));
     }
 
     [Fact]
