@@ -38,8 +38,9 @@ public static class LearnGameStorage
 
     /// <summary>
     /// Orleans' ADO.NET provider under an inner name, reached by grains under <paramref name="storageName"/> through
-    /// <see cref="SnapshotStorage"/> (and, for SQLite, <see cref="OneWriterStorage"/> with <see cref="SqliteUpdateBatch"/>). The provider's name is not part of
-    /// a row's key (the state name is), so rows stored before these wrappers read back the same.
+    /// <see cref="SnapshotStorage"/> and <see cref="OneWriterStorage"/> with an <see cref="UpdateBatch"/>: the updates that
+    /// wait together are written in one transaction. The provider's name is not part of a row's key (the state name is),
+    /// so rows stored before these wrappers read back the same.
     /// </summary>
     internal static ISiloBuilder AddLearnGameGrainStorage(this ISiloBuilder silo, string storageName, string invariant, string connectionString, bool sqlite)
     {
@@ -52,14 +53,12 @@ public static class LearnGameStorage
             options.GrainStorageSerializer = serializer;
         });
         silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) =>
+            new SnapshotStorage(new OneWriterStorage(services.GetRequiredKeyedService<IGrainStorage>(inner), services.GetRequiredKeyedService<UpdateBatch>(storageName)), serializer));
+        silo.Services.AddKeyedSingleton(storageName, (services, _) =>
         {
-            var provider = services.GetRequiredKeyedService<IGrainStorage>(inner);
-            if (!sqlite) return new SnapshotStorage(provider, serializer);
-            return new SnapshotStorage(new OneWriterStorage(provider, services.GetRequiredKeyedService<SqliteUpdateBatch>(storageName)), serializer);
+            var serviceId = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
+            return sqlite ? UpdateBatch.ForSqlite(connectionString, serviceId, serializer) : UpdateBatch.ForPostgres(connectionString, serviceId, serializer);
         });
-        if (sqlite)
-            silo.Services.AddKeyedSingleton(storageName, (services, _) => new SqliteUpdateBatch(connectionString,
-                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId, serializer));
         return silo;
     }
 

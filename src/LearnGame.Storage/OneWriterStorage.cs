@@ -8,8 +8,10 @@ namespace LearnGame.Storage;
 /// holding a thread. SQLite takes one writer at a time, and Microsoft.Data.Sqlite waits for a busy database by blocking
 /// its thread and retrying: with 400 sessions writing at once, that held the silo's threads for whole seconds (Orleans
 /// reported grain turns of over a second) and every latency grew. One loop of its own runs the writes back to back, so
-/// the database's turn never waits for a busy grain to be scheduled; with a <see cref="SqliteUpdateBatch"/>, the updates
-/// waiting together share one transaction. Reads go straight through (WAL readers do not wait for the writer). The
+/// the database's turn never waits for a busy grain to be scheduled; with a <see cref="UpdateBatch"/>, the updates
+/// waiting together share one transaction. PostgreSQL takes concurrent writers, but with fsync on each transaction waits
+/// for its commit to reach the disk: there the same loop lets one commit serve every update waiting together (at 400
+/// rooms the writes of each silo then follow one another instead of taking up to 100 pooled connections). Reads go straight through (WAL readers do not wait for the writer). The
 /// state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a grain's live state.
 /// </summary>
 public sealed class OneWriterStorage : IGrainStorage
@@ -18,14 +20,14 @@ public sealed class OneWriterStorage : IGrainStorage
     public const int MaxBatch = 256;
 
     private readonly IGrainStorage _inner;
-    private readonly SqliteUpdateBatch? _batch;
+    private readonly UpdateBatch? _batch;
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new() { SingleReader = true });
 
     /// <summary>
     /// <paramref name="batch"/>, when given, writes the updates that wait together in one transaction of our own;
     /// everything else goes to <paramref name="inner"/> in its turn.
     /// </summary>
-    public OneWriterStorage(IGrainStorage inner, SqliteUpdateBatch? batch = null)
+    public OneWriterStorage(IGrainStorage inner, UpdateBatch? batch = null)
     {
         _inner = inner;
         _batch = batch;
@@ -69,7 +71,7 @@ public sealed class OneWriterStorage : IGrainStorage
 
     private async Task RunAsync()
     {
-        var updates = new List<SqliteUpdateBatch.Item>();
+        var updates = new List<UpdateBatch.Item>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (_queue.Reader.TryRead(out var entry))
@@ -88,5 +90,5 @@ public sealed class OneWriterStorage : IGrainStorage
         }
     }
 
-    private sealed record Entry(Func<Task>? Operation, SqliteUpdateBatch.Item? Update);
+    private sealed record Entry(Func<Task>? Operation, UpdateBatch.Item? Update);
 }

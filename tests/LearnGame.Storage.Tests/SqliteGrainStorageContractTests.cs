@@ -27,22 +27,6 @@ public sealed class SqliteGrainStorageContractTests : GrainStorageContractTests
         return Task.FromResult<IReadOnlyList<StoredRow>>(rows);
     }
 
-    [Fact]
-    public async Task Later_writes_waiting_together_share_one_transaction()
-    {
-        var storage = SiloService<Orleans.Storage.IGrainStorage>(LearnGameStorage.Name);
-        var batch = SiloService<SqliteUpdateBatch>(LearnGameStorage.Name);
-        var ids = Enumerable.Range(0, 40).Select(_ => Orleans.Runtime.GrainId.Create("probe", Guid.NewGuid().ToString("N"))).ToList();
-        var states = ids.Select(_ => new Orleans.GrainState<ProbeState>(new ProbeState { Text = "first" })).ToList();
-        for (var i = 0; i < ids.Count; i++) await storage.WriteStateAsync(ProbeGrain.StateName, ids[i], states[i]);
-        var before = batch.Transactions;
-
-        await Task.WhenAll(ids.Select((id, i) => storage.WriteStateAsync(ProbeGrain.StateName, id, states[i])));
-
-        // 40 updates asked for at once: the writer finds most of them waiting behind the first.
-        Assert.InRange(batch.Transactions - before, 1, ids.Count / 2);
-    }
-
     protected override Task DeleteDatabaseAsync()
     {
         _temp.Dispose();
