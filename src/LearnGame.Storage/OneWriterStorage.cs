@@ -10,8 +10,8 @@ namespace LearnGame.Storage;
 /// reported grain turns of over a second) and every latency grew. One loop of its own runs the writes back to back, so
 /// the database's turn never waits for a busy grain to be scheduled; with a <see cref="UpdateBatch"/>, the updates
 /// waiting together share one transaction. PostgreSQL takes concurrent writers, but with fsync on each transaction waits
-/// for its commit to reach the disk: there the same loop lets one commit serve every update waiting together (at 400
-/// rooms the writes of each silo then follow one another instead of taking up to 100 pooled connections). Reads go straight through (WAL readers do not wait for the writer). The
+/// for its commit to reach the disk: there the loop takes only the updates, so that one commit (and one round trip)
+/// serves every update waiting together, and first writes and clears go to the provider at once. Reads go straight through (WAL readers do not wait for the writer). The
 /// state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a grain's live state.
 /// </summary>
 public sealed class OneWriterStorage : IGrainStorage
@@ -45,11 +45,11 @@ public sealed class OneWriterStorage : IGrainStorage
             _queue.Writer.TryWrite(new Entry(null, update));
             return done.Task;
         }
-        return InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState));
+        return _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState));
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState));
+        _batch is { OneWriterOnly: false } ? _inner.ClearStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState));
 
     private Task InTurn(Func<Task> operation)
     {

@@ -28,29 +28,36 @@ public sealed class UpdateBatch
         RETURNING Version AS NewGrainStateVersion;
         """;
 
+    // Positional parameters: $1 payload, $2 service, $3 state name, $4 and $5 the Guid's halves, $6 the expected version.
     private const string PostgresUpdate = """
         UPDATE orleansstorage
-        SET payloadbinary = @PayloadBinary, modifiedon = now(), version = version + 1
-        WHERE serviceid = @ServiceId AND graintypestring = @GrainTypeString
-          AND grainidn0 = @GrainIdN0 AND grainidn1 = @GrainIdN1
+        SET payloadbinary = $1, modifiedon = now(), version = version + 1
+        WHERE serviceid = $2 AND graintypestring = $3
+          AND grainidn0 = $4 AND grainidn1 = $5
           AND grainidextensionstring IS NULL
-          AND version = @GrainStateVersion
+          AND version = $6
         RETURNING version AS NewGrainStateVersion;
         """;
 
-    private readonly Func<DbConnection> _connect;
-    private readonly string _update;
+    private readonly string _connectionString;
+    private readonly bool _postgres;
     private readonly string _serviceId;
     private readonly LearnGameStateSerializer _serializer;
 
-    private UpdateBatch(Func<DbConnection> connect, string update, string serviceId, LearnGameStateSerializer serializer) =>
-        (_connect, _update, _serviceId, _serializer) = (connect, update, serviceId, serializer);
+    private UpdateBatch(string connectionString, bool postgres, string serviceId, LearnGameStateSerializer serializer) =>
+        (_connectionString, _postgres, _serviceId, _serializer) = (connectionString, postgres, serviceId, serializer);
 
     public static UpdateBatch ForSqlite(string connectionString, string serviceId, LearnGameStateSerializer serializer) =>
-        new(() => new SqliteConnection(connectionString), SqliteUpdate, serviceId, serializer);
+        new(connectionString, postgres: false, serviceId, serializer);
 
     public static UpdateBatch ForPostgres(string connectionString, string serviceId, LearnGameStateSerializer serializer) =>
-        new(() => new NpgsqlConnection(connectionString), PostgresUpdate, serviceId, serializer);
+        new(connectionString, postgres: true, serviceId, serializer);
+
+    /// <summary>
+    /// True when the database takes one writer at a time (SQLite): then every write, not only these updates, waits for
+    /// its turn. PostgreSQL takes first writes and clears from the provider concurrently.
+    /// </summary>
+    public bool OneWriterOnly => !_postgres;
 
     /// <summary>Transactions committed, for tests and metrics.</summary>
     public long Transactions { get; private set; }
@@ -83,30 +90,8 @@ public sealed class UpdateBatch
         var results = new int?[items.Count];
         try
         {
-            using var connection = _connect();
-            connection.Open();
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = _update;
-            var payload = Parameter(command, "@PayloadBinary", DbType.Binary);
-            var service = Parameter(command, "@ServiceId", DbType.String);
-            var state = Parameter(command, "@GrainTypeString", DbType.String);
-            var n0 = Parameter(command, "@GrainIdN0", DbType.Int64);
-            var n1 = Parameter(command, "@GrainIdN1", DbType.Int64);
-            var version = Parameter(command, "@GrainStateVersion", DbType.Int32);
-            service.Value = _serviceId;
-            for (var i = 0; i < items.Count; i++)
-            {
-                var item = items[i];
-                payload.Value = item.Payload();
-                state.Value = item.StateName;
-                n0.Value = item.N0;
-                n1.Value = item.N1;
-                version.Value = item.Version;
-                results[i] = command.ExecuteScalar() is { } stored and not DBNull ? Convert.ToInt32(stored, CultureInfo.InvariantCulture) : null;
-            }
-            transaction.Commit();
+            if (_postgres) RunPostgres(items, results);
+            else RunSqlite(items, results);
             Transactions++;
         }
         catch (Exception e)
@@ -122,6 +107,63 @@ public sealed class UpdateBatch
                 $"Version conflict writing {items[i].StateName}: the stored version is not {items[i].Version}.", "unknown",
                 items[i].Version.ToString(CultureInfo.InvariantCulture)));
         }
+    }
+
+    private void RunSqlite(IReadOnlyList<Item> items, int?[] results)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteUpdate;
+        var payload = Parameter(command, "@PayloadBinary", DbType.Binary);
+        var service = Parameter(command, "@ServiceId", DbType.String);
+        var state = Parameter(command, "@GrainTypeString", DbType.String);
+        var n0 = Parameter(command, "@GrainIdN0", DbType.Int64);
+        var n1 = Parameter(command, "@GrainIdN1", DbType.Int64);
+        var version = Parameter(command, "@GrainStateVersion", DbType.Int32);
+        service.Value = _serviceId;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            payload.Value = item.Payload();
+            state.Value = item.StateName;
+            n0.Value = item.N0;
+            n1.Value = item.N1;
+            version.Value = item.Version;
+            results[i] = command.ExecuteScalar() is long stored ? (int)stored : null;
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Every update of the transaction in one round trip (a batch of statements), then one commit.</summary>
+    private void RunPostgres(IReadOnlyList<Item> items, int?[] results)
+    {
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var item in items)
+            {
+                var update = new NpgsqlBatchCommand(PostgresUpdate);
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = item.Payload() });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = _serviceId });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = item.StateName });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = item.N0 });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = item.N1 });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = item.Version });
+                batch.BatchCommands.Add(update);
+            }
+            using var reader = batch.ExecuteReader();
+            for (var i = 0; i < items.Count; i++)
+            {
+                results[i] = reader.Read() ? reader.GetInt32(0) : null;
+                reader.NextResult();
+            }
+        }
+        transaction.Commit();
     }
 
     private static DbParameter Parameter(DbCommand command, string name, DbType type)
