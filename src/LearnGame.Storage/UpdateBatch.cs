@@ -124,6 +124,7 @@ public sealed class UpdateBatch
         var n1 = Parameter(command, "@GrainIdN1", DbType.Int64);
         var version = Parameter(command, "@GrainStateVersion", DbType.Int32);
         service.Value = _serviceId;
+        command.Prepare();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
