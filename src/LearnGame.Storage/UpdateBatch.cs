@@ -88,11 +88,13 @@ public sealed class UpdateBatch
     public void Run(IReadOnlyList<Item> items)
     {
         var results = new int?[items.Count];
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (_postgres) RunPostgres(items, results);
             else RunSqlite(items, results);
             Transactions++;
+            StorageMetrics.TransactionDone(started, items.Count);
         }
         catch (Exception e)
         {
