@@ -11,8 +11,8 @@ public sealed class JournalChunk<TEntry>
 
 /// <summary>
 /// The changes made since a grain's last full write (its checkpoint), stored in small pieces of their own so that a
-/// frequent change is written without the whole state. A session of 2,000 learners writes its 400 KB state at each
-/// phase, and each answer as a line of 200 bytes.
+/// frequent change is written without the whole state. A session of 2,000 learners writes its 400 KB state only now and
+/// then, and each answer or command as a line of about 200 bytes.
 /// <para>
 /// The entries go into chunks "<c>{name}-0</c>", "<c>{name}-1</c>"… of the grain's storage, written strictly one after
 /// the other: a write rewrites the open chunk with the entries it holds, and starts the next chunk once this one holds
@@ -36,9 +36,6 @@ public sealed class Journal<TEntry>(IGrainStorage storage, GrainId grainId, stri
 
     /// <summary>Entries since the checkpoint, written or not.</summary>
     public int Count => _entries.Count;
-
-    /// <summary>True when some entry is not stored yet.</summary>
-    public bool HasUnwritten => _written < _entries.Count;
 
     /// <summary>How many chunks this journal knows in storage, of any epoch.</summary>
     public int StoredChunks => _stored.Count(s => s.RecordExists);

@@ -76,8 +76,7 @@ public sealed partial class SessionGrain
         if (forgotten == 0) return 0;
         _pulses.Changed(PulseCounts.Lobby);
         // The erased seats may still be in chunks of the journal the new checkpoint leaves behind: those are cleared.
-        _clearStaleJournal = true;
-        await Checkpoint();
+        await Checkpoint(clearOlderChunks: true);
         Announce();
         return forgotten;
     }

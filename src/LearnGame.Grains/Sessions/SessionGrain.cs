@@ -40,7 +40,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private Journal<SessionChange> _journal = null!;
     private long _checkpointsWanted;
     private long _checkpointsDone;
-    private bool _clearStaleJournal;
+    /// <summary>The checkpoint after which the journal's older chunks must be cleared (an erasure, the purge); 0 when none.</summary>
+    private long _clearChunksAfter;
     private Task? _storingRounds;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
@@ -411,18 +412,19 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var upTo = _state.State.Sequence;
         if (_checkpointsWanted > _checkpointsDone || _journal.Count >= MaxJournal)
         {
-            var (wanted, included, clearStale) = (_checkpointsWanted, _journal.Count, _clearStaleJournal);
+            var (wanted, included) = (_checkpointsWanted, _journal.Count);
             _state.State.JournalEpoch++;
             await _state.WriteStateAsync();
             _checkpointsDone = Math.Max(_checkpointsDone, wanted);
             _journal.Restart(_state.State.JournalEpoch, included);
-            if (clearStale)
-            {
-                await _journal.ClearStaleAsync();
-                _clearStaleJournal = false;
-            }
         }
         else await _journal.WriteAsync();
+        // After the checkpoint that carries an erasure; if the clear fails, the write fails and its retry clears again.
+        if (_clearChunksAfter is > 0 and var after && _checkpointsDone >= after)
+        {
+            await _journal.ClearStaleAsync();
+            if (_clearChunksAfter == after) _clearChunksAfter = 0;
+        }
         _durableSequence = Math.Max(_durableSequence, upTo);
         ForwardDurable();
         StoreClosedRoundsApart();
@@ -479,10 +481,15 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _journal.Add(SessionChange.RevealedNow(now, _state.State.Sequence));
     }
 
-    /// <summary>Waits for a write of the whole session (a checkpoint) carrying every change so far.</summary>
-    private Task Checkpoint()
+    /// <summary>
+    /// Waits for a write of the whole session (a checkpoint) carrying every change so far. With
+    /// <paramref name="clearOlderChunks"/> (an erasure, the purge) the journal's chunks that older checkpoints left behind
+    /// are cleared once it is stored: they may hold what must no longer be kept.
+    /// </summary>
+    private Task Checkpoint(bool clearOlderChunks = false)
     {
         _checkpointsWanted++;
+        if (clearOlderChunks) _clearChunksAfter = _checkpointsWanted;
         return _commit.Commit();
     }
 
@@ -560,8 +567,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _connections.Clear();
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        _clearStaleJournal = true;
-        await Checkpoint();
+        await Checkpoint(clearOlderChunks: true);
         await ForgetPlayedRounds();
         await ReleaseJoinCode(game);
         LogPurged(_log, game.Id);
