@@ -21,6 +21,8 @@ public sealed record LoadOptions
     public int TimeLimitSeconds { get; init; } = 20;
     /// <summary>How long the trainer shows each leaderboard before opening the next question (a trainer comments on it).</summary>
     public int LeaderboardMs { get; init; }
+    /// <summary>How long the trainer shows each reveal (the right answer) before the leaderboard (a trainer explains it).</summary>
+    public int RevealMs { get; init; }
     public int Seed { get; init; } = 42;
     /// <summary>The whole run is cancelled after this long, whatever state it is in.</summary>
     public double TimeoutSeconds { get; init; } = 600;
@@ -54,6 +56,7 @@ public sealed record LoadOptions
           --right-share <0..1>   average share of right answers (default 0.7)
           --think-ms <ms>        median thinking time, log-normal spread (default 3000)
           --time-limit <s>       each question's time limit, 5..240 (default 20)
+          --reveal-ms <ms>       how long the trainer shows each reveal before the leaderboard (default 0)
           --leaderboard-ms <ms>  how long the trainer shows each leaderboard before the next question (default 0)
           --seed <n>             random seed: names, answers, thinking times (default 42)
           --timeout <seconds>    hard limit for the whole run (default 600)
@@ -94,6 +97,7 @@ public sealed record LoadOptions
                     "--think-ms" => o with { ThinkMedianMs = Int() },
                     "--time-limit" => o with { TimeLimitSeconds = Int() },
                     "--leaderboard-ms" => o with { LeaderboardMs = Int() },
+                    "--reveal-ms" => o with { RevealMs = Int() },
                     "--seed" => o with { Seed = Int() },
                     "--timeout" => o with { TimeoutSeconds = Real() },
                     "--server-pid" => o with { ServerPid = Int() },
@@ -124,8 +128,8 @@ public sealed record LoadOptions
         if (TeamSize is not 0 and (< 2 or > 50)) return "--team-size must be 2..50.";
         if (Consensus && TeamSize == 0) return "--consensus needs --team-size.";
         if (DropShare is < 0 or > 1 || RightShare is < 0 or > 1) return "--drop-share and --right-share are between 0 and 1.";
-        if (RampUpSeconds < 0 || ThinkMedianMs < 0 || LeaderboardMs < 0 || TimeoutSeconds <= 0)
-            return "--ramp-up, --think-ms, --leaderboard-ms must be ≥ 0 and --timeout > 0.";
+        if (RampUpSeconds < 0 || ThinkMedianMs < 0 || LeaderboardMs < 0 || RevealMs < 0 || TimeoutSeconds <= 0)
+            return "--ramp-up, --think-ms, --reveal-ms, --leaderboard-ms must be ≥ 0 and --timeout > 0.";
         return null;
     }
 

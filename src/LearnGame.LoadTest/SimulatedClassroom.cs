@@ -116,6 +116,7 @@ public sealed class SimulatedClassroom
             _revealCalledAt[i] = Stopwatch.GetTimestamp();
             // The deadline may have closed the question already; then the reveal is not the trainer's and is not timed.
             if (!await Control("Reveal", acceptWrongPhase: true)) _revealCalledAt[i] = 0;
+            if (Options.RevealMs > 0) await Task.Delay(Options.RevealMs, Cancel);
             await Control("Next"); // Leaderboard
             if (Options.LeaderboardMs > 0) await Task.Delay(Options.LeaderboardMs, Cancel);
         }

@@ -87,5 +87,7 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Null(LoadOptions.Parse(["--team-size", "5", "--consensus"]).Error);
         Assert.Contains("--leaderboard-ms", LoadOptions.Parse(["--leaderboard-ms", "-1"]).Error);
         Assert.Equal(3000, LoadOptions.Parse(["--leaderboard-ms", "3000"]).Options!.LeaderboardMs);
+        Assert.Contains("--reveal-ms", LoadOptions.Parse(["--reveal-ms", "-5"]).Error);
+        Assert.Equal(2500, LoadOptions.Parse(["--reveal-ms", "2500"]).Options!.RevealMs);
     }
 }
