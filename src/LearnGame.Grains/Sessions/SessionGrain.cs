@@ -33,7 +33,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
+    /// <summary>Closed rounds as earlier versions stored them (one row for all); read, never written again.</summary>
     private readonly IPersistentState<PlayedRounds> _played;
+    private RoundRows _rounds = null!;
+    private const string RoundsName = "round";
     private const string JournalName = "journal";
     /// <summary>Past this many journaled changes, the next write is a checkpoint: a reload never replays more.</summary>
     public const int MaxJournal = 1024;
@@ -76,15 +79,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Game?.RestoreRoundsStoredApart(_played.State.Rounds);
-        _journal = new Journal<SessionChange>(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), this.GetGrainId(), JournalName);
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+        _rounds = new RoundRows(storage, this.GetGrainId(), RoundsName);
+        var storedApart = await _rounds.LoadAsync(_played.State.Rounds);
+        Game?.RestoreRoundsStoredApart(storedApart);
+        _journal = new Journal<SessionChange>(storage, this.GetGrainId(), JournalName);
         foreach (var change in await _journal.LoadAsync(_state.State.JournalEpoch))
         {
             if (Game is not { } game || !change.ApplyTo(game)) LogChangeLeftOut(_log, this.GetPrimaryKey(), change.SeatId);
             _state.State.Sequence = Math.Max(_state.State.Sequence, change.Sequence);
         }
         // Rounds closed after the checkpoint were replayed; those already stored apart need not be written again.
-        if (Game is { } played && Math.Min(_played.State.Rounds.Count, played.FinalRoundCount) is var apart && apart > played.RoundsStoredApart)
+        if (Game is { } played && Math.Min(storedApart.Count, played.FinalRoundCount) is var apart && apart > played.RoundsStoredApart)
             played.SetRoundsStoredApart(apart);
         _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
@@ -431,9 +437,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     /// <summary>
-    /// Closed rounds never change: they are written once into a state of their own, after the write that closed them and
-    /// off the path of any acknowledgement, and the session's later writes leave them out. A write during the fifth
-    /// question then carries the seats and one round, not every answer of the game.
+    /// Closed rounds never change: each is written once into a row of its own (<see cref="RoundRows"/>), after the write
+    /// that closed it and off the path of any acknowledgement, and the session's later writes leave them out. A write
+    /// during the fifth question then carries the seats and one round, not every answer of the game.
     /// </summary>
     private void StoreClosedRoundsApart()
     {
@@ -445,8 +451,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         try
         {
-            _played.State.Rounds = game.Rounds.GetRange(0, count);
-            await _played.WriteStateAsync();
+            await _rounds.WriteAsync(game.Rounds, count);
             // Only now may the session's own state leave them out: a crash in between finds them in both.
             if (ReferenceEquals(Game, game)) game.SetRoundsStoredApart(count);
         }
@@ -461,6 +466,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private async Task ForgetPlayedRounds()
     {
         if (_storingRounds is { } storing) await storing;
+        await _rounds.ClearAsync();
         if (_played.RecordExists) await _played.ClearStateAsync();
     }
 

@@ -5,6 +5,7 @@ using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Testing;
+using LearnGame.Grains.Sessions;
 
 namespace LearnGame.FunctionalTests.Grains;
 
@@ -175,7 +176,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         await session.Control(HostToken, new HostCommand(HostAction.Reveal));
         // Written after the write that closed it, off the path of the reveal.
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", id)?.Contains("answer-to-q1") == true));
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", id)?.Contains("answer-to-q1") == true));
         await session.Control(HostToken, new HostCommand(HostAction.Next));
         await session.Control(HostToken, new HostCommand(HostAction.Next));
         Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
@@ -185,8 +186,9 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain("answer-to-q2", own);
         Assert.DoesNotContain("answer-to-q1", own);
         Assert.Contains("answer-to-q2", fixture.Storage.StoredJson("journal-0", id));
-        Assert.DoesNotContain("answer-to-q2", fixture.Storage.StoredJson("rounds", id)!);
-        Assert.Equal(1, fixture.Storage.WritesOf("rounds", id));
+        Assert.DoesNotContain("answer-to-q2", fixture.Storage.StoredJson("round-0", id)!);
+        Assert.Null(fixture.Storage.StoredJson("round-1", id));
+        Assert.Equal(1, fixture.Storage.WritesOf("round-0", id));
 
         // A fresh activation puts the two halves back together and carries on.
         await fixture.Cluster.DeactivateAsync(session);
@@ -196,8 +198,47 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new HostCommand(HostAction.Reveal));
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal([(0, 1, 1), (1, 1, 1)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", id)?.Contains("answer-to-q2") == true));
-        Assert.Equal(2, fixture.Storage.WritesOf("rounds", id));
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("answer-to-q2") == true));
+        // Each closed round is written once, in its own row: the second close did not write the first round again.
+        Assert.Equal((1, 1), (fixture.Storage.WritesOf("round-0", id), fixture.Storage.WritesOf("round-1", id)));
+        Assert.DoesNotContain("answer-to-q1", fixture.Storage.StoredJson("round-1", id)!);
+        Assert.Null(fixture.Storage.StoredJson("rounds", id));
+    }
+
+    [Fact]
+    public async Task A_session_whose_closed_rounds_an_earlier_version_stored_in_one_row_comes_back_whole_and_goes_on_in_rows_of_its_own()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        var id = session.GetGrainId();
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", id) is not null));
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+
+        // Storage as an earlier version left it: the closed round in the single "rounds" row, no row of its own.
+        var row = new GrainState<StoredRound>(new StoredRound());
+        await fixture.Storage.ReadStateAsync("round-0", id, row);
+        await fixture.Storage.ClearStateAsync("round-0", id, row);
+        await fixture.Storage.WriteStateAsync("rounds", id, new GrainState<PlayedRounds>(new PlayedRounds { Rounds = [row.State!.Round!] }));
+
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [0] }, DateTimeOffset.UtcNow)).Ok);
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        var report = (await session.Report(HostToken)).Report!;
+        Assert.Equal([(0, 1, 1), (1, 1, 0)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
+        // The second round goes to a row of its own after those of the old row; the old row is not written again.
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("answer-to-q2") == true));
+        Assert.Null(fixture.Storage.StoredJson("round-0", id));
+        Assert.Equal(1, fixture.Storage.WritesOf("rounds", id));
+
+        // And both halves come back once more.
+        await fixture.Cluster.DeactivateAsync(session);
+        await fixture.Cluster.WaitForDeactivationAsync(session);
+        report = (await session.Report(HostToken)).Report!;
+        Assert.Equal([(0, 1, 1), (1, 1, 0)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
     }
 
     [Fact]
@@ -401,7 +442,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         Assert.True((await session.Control(HostToken, new HostCommand(HostAction.End))).Ok);
         // The closed question's answers were stored apart too; the purge must reach them.
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("rounds", session.GetGrainId())?.Contains("kept-as-a-count") == true));
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("kept-as-a-count") == true));
         var remindable = session.AsReference<IRemindable>();
         var tick = new TickStatus(DateTime.UtcNow, TimeSpan.FromHours(1), DateTime.UtcNow);
 
@@ -434,7 +475,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal("forbidden", (await session.Host(HostToken)).Error);
         Assert.Null(await session.Snapshot());
         Assert.Null(await code.Resolve());
-        Assert.Null(fixture.Storage.StoredJson("rounds", session.GetGrainId()));
+        Assert.Null(fixture.Storage.StoredJson("round-0", session.GetGrainId()));
         // The journal's chunk that held the answer (and the joins before it) is gone too.
         Assert.Null(fixture.Storage.StoredJson("journal-0", session.GetGrainId()));
         var stored = fixture.Storage.StoredJson("session", session.GetGrainId())!;
