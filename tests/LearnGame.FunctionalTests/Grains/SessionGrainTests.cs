@@ -167,16 +167,23 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task A_closed_round_is_written_once_apart_and_later_writes_carry_only_the_open_round()
+    /// <summary>Two learners; the first question closed with one right answer ("answer-to-q1"), its round stored apart.</summary>
+    private async Task<(ISessionGrain Session, List<JoinResult> Seats)> SessionWithFirstRoundStoredApart()
     {
         var (session, seats) = await SessionWithLearners(2);
-        var id = session.GetGrainId();
         await session.Control(HostToken, new HostCommand(HostAction.Start));
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         await session.Control(HostToken, new HostCommand(HostAction.Reveal));
         // Written after the write that closed it, off the path of the reveal.
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", id)?.Contains("answer-to-q1") == true));
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("answer-to-q1") == true));
+        return (session, seats);
+    }
+
+    [Fact]
+    public async Task A_closed_round_is_written_once_apart_and_later_writes_carry_only_the_open_round()
+    {
+        var (session, seats) = await SessionWithFirstRoundStoredApart();
+        var id = session.GetGrainId();
         await session.Control(HostToken, new HostCommand(HostAction.Next));
         await session.Control(HostToken, new HostCommand(HostAction.Next));
         Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
@@ -208,12 +215,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_session_whose_closed_rounds_an_earlier_version_stored_in_one_row_comes_back_whole_and_goes_on_in_rows_of_its_own()
     {
-        var (session, seats) = await SessionWithLearners(2);
+        var (session, seats) = await SessionWithFirstRoundStoredApart();
         var id = session.GetGrainId();
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
-        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", id) is not null));
         await fixture.Cluster.DeactivateAsync(session);
         await fixture.Cluster.WaitForDeactivationAsync(session);
 
