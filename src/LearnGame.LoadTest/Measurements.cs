@@ -16,6 +16,28 @@ public sealed class Measurements
 
     public IEnumerable<LatencyRecorder> All => [Join, QuestionFanOut, AnswerAck, RevealFanOut, Rejoin];
 
+    /// <summary>The two fan-outs again, per question (every classroom's question n together): the first is often the slowest.</summary>
+    public ConcurrentDictionary<int, (LatencyRecorder Question, LatencyRecorder Reveal)> ByQuestion { get; } = new();
+
+    public void QuestionReceived(int questionIndex, TimeSpan latency)
+    {
+        QuestionFanOut.Record(latency);
+        For(questionIndex).Question.Record(latency);
+    }
+
+    public void RevealReceived(int questionIndex, TimeSpan latency)
+    {
+        RevealFanOut.Record(latency);
+        For(questionIndex).Reveal.Record(latency);
+    }
+
+    private (LatencyRecorder Question, LatencyRecorder Reveal) For(int questionIndex) =>
+        ByQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"reveal {i + 1} fan-out")));
+
+    /// <summary>Per question, in order.</summary>
+    public IReadOnlyList<QuestionLatencies> PerQuestion() =>
+        ByQuestion.OrderBy(q => q.Key).Select(q => QuestionLatencies.Of(q.Key + 1, q.Value.Question.Summary(), q.Value.Reveal.Summary())).ToList();
+
     private long _eventsReceived;
     private long _invocations;
     private long _answersAcked;
@@ -53,6 +75,14 @@ public sealed class Measurements
                 n == 0 ? [] : Enumerable.Range(0, 101).Select(p => Ms(Math.Min(p, 99.99))).ToArray());
         }
     }
+}
+
+/// <summary>Question and reveal fan-out of one question (1-based), in milliseconds.</summary>
+public sealed record QuestionLatencies(int Question, long QuestionCount, double QuestionP50, double QuestionP99, double QuestionMax,
+    long RevealCount, double RevealP50, double RevealP99, double RevealMax)
+{
+    public static QuestionLatencies Of(int question, LatencySummary q, LatencySummary r) =>
+        new(question, q.Count, q.P50, q.P99, q.Max, r.Count, r.P50, r.P99, r.Max);
 }
 
 /// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>

@@ -17,6 +17,7 @@ public static class ReportWriter
         s.AppendLine(Invariant($"joined {r.LearnersJoined}/{o.TotalLearners}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s), calls {r.Invocations}"));
         s.AppendLine();
         s.Append(Table(r));
+        if (r.PerQuestion.Count > 0) s.Append('\n').Append(PerQuestionTable(r));
         if (r.Server is { } server) s.AppendLine(Invariant($"\nserver: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
         s.AppendLine(r.Errors.Count == 0 ? "\nerrors: none" : "\nerrors: " + string.Join(", ", r.Errors.Select(e => $"{e.Key} ×{e.Value}")));
         foreach (var p in r.Problems.Take(20)) s.AppendLine("  problem: " + p);
@@ -32,6 +33,17 @@ public static class ReportWriter
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var l in r.Latencies)
             s.AppendLine(Invariant($"| {l.Name} | {l.Count} | {l.P50} | {l.P90} | {l.P99} | {l.P999} | {l.Max} |"));
+        return s.ToString();
+    }
+
+    /// <summary>The fan-outs question by question: a slow first question (code running for the first time) shows here.</summary>
+    private static string PerQuestionTable(SimulationResult r)
+    {
+        var s = new StringBuilder();
+        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
+        s.AppendLine("|---:|---:|---:|");
+        foreach (var q in r.PerQuestion)
+            s.AppendLine(Invariant($"| {q.Question} | {q.QuestionP50} / {q.QuestionP99} / {q.QuestionMax} | {(q.RevealCount == 0 ? "not timed" : Invariant($"{q.RevealP50} / {q.RevealP99} / {q.RevealMax}"))} |"));
         return s.ToString();
     }
 
@@ -51,6 +63,11 @@ public static class ReportWriter
         md.AppendLine();
         md.Append(Table(r));
         md.AppendLine();
+        if (r.PerQuestion.Count > 0)
+        {
+            md.Append(PerQuestionTable(r));
+            md.AppendLine();
+        }
         md.AppendLine("![latency percentiles](report.svg)");
         md.AppendLine();
         md.AppendLine(r.Errors.Count == 0 ? "Errors: none." : "Errors: " + string.Join(", ", r.Errors.Select(e => $"`{e.Key}` ×{e.Value}")));

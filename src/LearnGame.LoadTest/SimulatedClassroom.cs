@@ -131,7 +131,7 @@ public sealed class SimulatedClassroom
             if (_revealCalledAt[i] == 0) continue;
             foreach (var l in Learners)
                 if (l.RevealReceivedAt[i] is var at and > 0 && at >= _revealCalledAt[i])
-                    Measurements.RevealFanOut.Record(Stopwatch.GetElapsedTime(_revealCalledAt[i], at));
+                    Measurements.RevealReceived(i, Stopwatch.GetElapsedTime(_revealCalledAt[i], at));
         }
     }
 

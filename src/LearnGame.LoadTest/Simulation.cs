@@ -75,6 +75,7 @@ public static class Simulation
             Invocations = m.Invocations,
             EventsPerSecond = Math.Round(m.EventsReceived / elapsed.TotalSeconds, 1),
             Latencies = m.All.Select(r => r.Summary()).ToList(),
+            PerQuestion = m.PerQuestion(),
             Errors = m.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
             Server = sampler is { Available: true }
                 ? new ServerUsage(Math.Round(sampler.PeakRssBytes / 1048576.0, 1), Math.Round(sampler.MeanCpuPercent, 1), Math.Round(sampler.PeakCpuPercent, 1))
@@ -115,6 +116,8 @@ public sealed record SimulationResult
     public long Invocations { get; init; }
     public double EventsPerSecond { get; init; }
     public required IReadOnlyList<LatencySummary> Latencies { get; init; }
+    /// <summary>Question and reveal fan-out of each question, all classrooms together.</summary>
+    public IReadOnlyList<QuestionLatencies> PerQuestion { get; init; } = [];
     public required IReadOnlyDictionary<string, long> Errors { get; init; }
     public ServerUsage? Server { get; init; }
     /// <summary>Consistency problems (the first 200); empty means PASS.</summary>

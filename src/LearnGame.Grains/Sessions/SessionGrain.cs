@@ -46,13 +46,20 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     /// <summary>The checkpoint after which the journal's older chunks must be cleared (an erasure, the purge); 0 when none.</summary>
     private long _clearChunksAfter;
     private Task? _storingRounds;
+    private IGrainTimer? _roundsTimer;
+
+    /// <summary>
+    /// How long after the write that closed a round it is written apart: past the reveal's delivery (2,000 learners on
+    /// 2 cores take about 100 ms), which serialising the round's answers (367 KB at 2,000) would otherwise hold back.
+    /// </summary>
+    public static readonly TimeSpan StoreRoundsApartAfter = TimeSpan.FromSeconds(1);
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
     private readonly GroupCommit _commit;
     private readonly RetentionOptions _retention;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
-    private readonly List<SessionEvent> _outbox = [];
+    private readonly List<Outgoing> _outbox = [];
     private long _durableSequence;
     private readonly PulseSchedule _pulses = new();
     private DateTimeOffset? _pulseDue;
@@ -325,9 +332,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void AppendReveal()
     {
         var game = Game!;
-        var ranks = SessionViews.Ranks(game);
-        var personal = SessionViews.Results(game, ranks).ToDictionary(r => r.Key, r => Json(r.Value));
-        Append(SessionEvents.Reveal, SessionViews.Reveal(game), EventAudience.Everyone, SessionEvents.Result, personal);
+        Append(SessionEvents.Reveal, SessionViews.Reveal(game));
+        AppendPersonal(SessionEvents.Result, SessionViews.Results(game, SessionViews.Ranks(game)));
         ArmDeadline();
     }
 
@@ -353,8 +359,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         var game = Game!;
         var ranks = SessionViews.Ranks(game);
-        var personal = game.ActiveSeats.ToDictionary(s => s.Id, s => Json(SessionViews.Standing(game, s, ranks)));
-        Append(name, payload, EventAudience.Everyone, SessionEvents.Standing, personal);
+        Append(name, payload);
+        AppendPersonal(SessionEvents.Standing, game.ActiveSeats.ToDictionary(s => s.Id, s => SessionViews.Standing(game, s, ranks)));
     }
 
     /// <summary>The open question for everyone, and to each learner with extra time its own deadline.</summary>
@@ -416,6 +422,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private async Task WriteAsync()
     {
         var upTo = _state.State.Sequence;
+        // Rounds closed by now are closed in what this write stores; one closed while it runs is not, yet.
+        var closed = Game?.FinalRoundCount ?? 0;
         if (_checkpointsWanted > _checkpointsDone || _journal.Count >= MaxJournal)
         {
             var (wanted, included) = (_checkpointsWanted, _journal.Count);
@@ -433,18 +441,25 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
         _durableSequence = Math.Max(_durableSequence, upTo);
         ForwardDurable();
-        StoreClosedRoundsApart();
+        StoreClosedRoundsApart(closed);
     }
 
     /// <summary>
-    /// Closed rounds never change: each is written once into a row of its own (<see cref="RoundRows"/>), after the write
-    /// that closed it and off the path of any acknowledgement, and the session's later writes leave them out. A write
-    /// during the fifth question then carries the seats and one round, not every answer of the game.
+    /// Closed rounds never change: each is written once into a row of its own (<see cref="RoundRows"/>),
+    /// <see cref="StoreRoundsApartAfter"/> after the write that closed it, off the path of any acknowledgement and of
+    /// the reveal, and the session's later writes leave them out. A write during the fifth question then carries the
+    /// seats and one round, not every answer of the game.
     /// </summary>
-    private void StoreClosedRoundsApart()
+    private void StoreClosedRoundsApart(int count)
     {
-        if (_storingRounds is { IsCompleted: false } || Game is not { } game || game.FinalRoundCount <= game.RoundsStoredApart) return;
-        _storingRounds = StoreRoundsApart(game, game.FinalRoundCount);
+        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || Game is not { } game || count <= game.RoundsStoredApart) return;
+        _roundsTimer = this.RegisterGrainTimer(_ =>
+        {
+            _roundsTimer?.Dispose();
+            _roundsTimer = null;
+            if (!ReferenceEquals(Game, game)) return Task.CompletedTask; // purged meanwhile
+            return _storingRounds = StoreRoundsApart(game, count);
+        }, new GrainTimerCreationOptions(StoreRoundsApartAfter, Timeout.InfiniteTimeSpan));
     }
 
     private async Task StoreRoundsApart(GameSession game, int count)
@@ -573,6 +588,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _connections.Clear();
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
+        _roundsTimer?.Dispose();
+        _roundsTimer = null;
         await Checkpoint(clearOlderChunks: true);
         await ForgetPlayedRounds();
         await ReleaseJoinCode(game);
@@ -596,21 +613,49 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         var sequence = ++_state.State.Sequence;
         NoteProgress(sequence);
-        _outbox.Add(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal));
+        _outbox.Add(new(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal)));
     }
+
+    /// <summary>
+    /// One payload per seat (results, standings) as its own event, taken now from <paramref name="views"/> (immutable
+    /// records: a fast trainer or a storage outage may release several phases at once, each must say what held at its
+    /// own). They are serialised only when they leave, after the events before them have gone (see
+    /// <see cref="Announce"/>): the 2,000 results of a reveal no longer hold back the reveal itself.
+    /// </summary>
+    private void AppendPersonal<T>(string name, IReadOnlyDictionary<int, T> views)
+    {
+        var sequence = ++_state.State.Sequence;
+        NoteProgress(sequence);
+        _outbox.Add(new(new SessionEvent(sequence, name, null, EventAudience.Nobody, name, null),
+            () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
+    }
+
+    /// <summary>An event waiting for its change to be durable; <paramref name="PersonalLater"/> builds its personal payloads as it leaves.</summary>
+    private sealed record Outgoing(SessionEvent Event, Func<IReadOnlyDictionary<int, byte[]>>? PersonalLater = null);
 
     /// <summary>Sends, in order, every event whose change is durable; then the throttled lobby and answer-count pulses.</summary>
     private void Announce(SessionEvent? notice = null)
     {
-        var ready = _outbox.TakeWhile(e => e.Sequence <= _durableSequence).ToList();
-        _outbox.RemoveRange(0, ready.Count);
+        var waiting = _outbox.TakeWhile(e => e.Event.Sequence <= _durableSequence).ToList();
+        _outbox.RemoveRange(0, waiting.Count);
         var now = Now;
         var (hosts, learners) = _pulses.Take(now);
-        if (Game is { } live) ready.AddRange(Pulse(live, hosts, learners));
         ArmPulse(now);
+        if (Game is not { } game) return;
+        var ready = new List<SessionEvent>();
+        foreach (var (e, personalLater) in waiting)
+        {
+            if (personalLater is not null)
+            {
+                // What comes before leaves first, and is delivered while these payloads are serialised.
+                if (ready.Count > 0) _relays.Send(game.Id, ready, now);
+                ready = [e with { Personal = personalLater() }];
+            }
+            else ready.Add(e);
+        }
+        ready.AddRange(Pulse(game, hosts, learners));
         if (notice is not null) ready.Add(notice);
-        if (ready.Count == 0 || Game is not { } game) return;
-        _relays.Send(game.Id, ready, now);
+        if (ready.Count > 0) _relays.Send(game.Id, ready, now);
     }
 
     /// <summary>Keeps one timer, due at the next pulse while some count waits for it.</summary>

@@ -405,18 +405,27 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new HostCommand(HostAction.Start));
         await session.SubmitAnswer(seats[0].SeatId, 0, "x", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
         await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await relay.WaitFor(SessionEvents.Result);
+        // The closed round is written apart a while after its reveal, not while the reveal is delivered.
+        Assert.Equal(0, fixture.Storage.WritesOf("round-0", session.GetGrainId()));
         await session.Control(HostToken, new HostCommand(HostAction.Next));
 
         var leaderboard = await relay.WaitFor(SessionEvents.Leaderboard);
+        await relay.WaitFor(SessionEvents.Standing);
         var names = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Name).ToList();
-        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard], names);
-        var sequences = relay.Received.Where(e => e.Name is SessionEvents.Question or SessionEvents.Reveal or SessionEvents.Leaderboard).Select(e => e.Sequence).ToList();
+        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Result, SessionEvents.Leaderboard, SessionEvents.Standing], names);
+        var sequences = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Sequence).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.All(relay.WritesSeenAtDelivery, w => Assert.True(w > 0));
-        // Personal results travel with the reveal, one per seat.
+        // Personal results follow the reveal, one per seat, for those seats only; likewise the standings the leaderboard.
         var reveal = relay.Received.Single(e => e.Name == SessionEvents.Reveal);
-        Assert.Equal(seats.Select(s => s.SeatId).Order(), reveal.Personal!.Keys.Order());
-        Assert.NotNull(leaderboard.Personal);
+        var results = relay.Received.Single(e => e.Name == SessionEvents.Result);
+        Assert.Null(reveal.Personal);
+        Assert.Equal((EventAudience.Nobody, null, SessionEvents.Result), (results.Audience, results.Payload, results.PersonalName));
+        Assert.Equal(seats.Select(s => s.SeatId).Order(), results.Personal!.Keys.Order());
+        Assert.Equal(seats.Select(s => s.SeatId).Order(), relay.Received.Single(e => e.Name == SessionEvents.Standing).Personal!.Keys.Order());
+        Assert.Null(leaderboard.Personal);
+        await Until(() => Task.FromResult(fixture.Storage.WritesOf("round-0", session.GetGrainId()) == 1));
     }
 
     [Fact]
