@@ -99,6 +99,7 @@ public static class Baseline
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        ToolRuntime.LeaveServerDefaults(start);
         foreach (var arg in new[] { "exec", typeof(Baseline).Assembly.Location, ServerSwitch,
                      options.TotalLearners.ToString(CultureInfo.InvariantCulture), options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);

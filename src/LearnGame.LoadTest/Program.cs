@@ -1,5 +1,6 @@
 using LearnGame.LoadTest;
 
+ToolRuntime.PreferInlineSocketCompletions();
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(LoadOptions.Help);

@@ -19,6 +19,7 @@ public static class ReportWriter
         s.Append(Table(r));
         if (r.PerQuestion.Count > 0) s.Append('\n').Append(PerQuestionTable(r));
         if (r.Server is { } server) s.AppendLine(Invariant($"\nserver: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
+        if (r.Tool is { } tool) s.AppendLine(ToolLine(tool));
         s.AppendLine(r.Errors.Count == 0 ? "\nerrors: none" : "\nerrors: " + string.Join(", ", r.Errors.Select(e => $"{e.Key} ×{e.Value}")));
         foreach (var p in r.Problems.Take(20)) s.AppendLine("  problem: " + p);
         if (r.ProblemCount > 20) s.AppendLine($"  … and {r.ProblemCount - 20} more");
@@ -35,6 +36,9 @@ public static class ReportWriter
             s.AppendLine(Invariant($"| {l.Name} | {l.Count} | {l.P50} | {l.P90} | {l.P99} | {l.P999} | {l.Max} |"));
         return s.ToString();
     }
+
+    private static string ToolLine(ToolUsage t) =>
+        Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
 
     /// <summary>The fan-outs question by question: a slow first question (code running for the first time) shows here.</summary>
     private static string PerQuestionTable(SimulationResult r)
@@ -60,6 +64,7 @@ public static class ReportWriter
         md.AppendLine(Invariant($"- machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}"));
         md.AppendLine(Invariant($"- joined {r.LearnersJoined}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s)"));
         if (r.Server is { } server) md.AppendLine(Invariant($"- server: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
+        if (r.Tool is { } tool) md.AppendLine("- " + ToolLine(tool));
         md.AppendLine();
         md.Append(Table(r));
         md.AppendLine();

@@ -17,6 +17,7 @@ public static class Simulation
         await using var sampler = options.ServerPid is { } pid ? new ProcessSampler(pid) : null;
         var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, cancel)).ToList();
         var started = Stopwatch.GetTimestamp();
+        var gc = ToolUsage.Now();
         using var progressLoop = new CancellationTokenSource();
         var progressTask = progress is null ? Task.CompletedTask : ProgressAsync(progress, m, sampler, options, started, progressLoop.Token);
         var problems = new List<string>();
@@ -77,6 +78,7 @@ public static class Simulation
             Latencies = m.All.Select(r => r.Summary()).ToList(),
             PerQuestion = m.PerQuestion(),
             Errors = m.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
+            Tool = ToolUsage.Since(gc),
             Server = sampler is { Available: true }
                 ? new ServerUsage(Math.Round(sampler.PeakRssBytes / 1048576.0, 1), Math.Round(sampler.MeanCpuPercent, 1), Math.Round(sampler.PeakCpuPercent, 1))
                 : null,
@@ -120,6 +122,8 @@ public sealed record SimulationResult
     public IReadOnlyList<QuestionLatencies> PerQuestion { get; init; } = [];
     public required IReadOnlyDictionary<string, long> Errors { get; init; }
     public ServerUsage? Server { get; init; }
+    /// <summary>The tool's own collections: they pause every simulated client, and so every latency measured.</summary>
+    public ToolUsage? Tool { get; init; }
     /// <summary>Consistency problems (the first 200); empty means PASS.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
     public int ProblemCount { get; init; }

@@ -36,6 +36,37 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.All(result.PerQuestion, q => Assert.Equal(30, q.QuestionCount));
         Assert.Equal(result.Latencies.Single(l => l.Name.StartsWith("reveal", StringComparison.Ordinal)).Count, result.PerQuestion.Sum(q => q.RevealCount));
         Assert.Contains("| 3 | ", ReportWriter.Summary(result));
+        // The tool's own collections are part of what was measured, and the report says so.
+        Assert.Equal(ToolRuntime.InlineCompletionsOn, result.Tool!.InlineSocketCompletions);
+        Assert.True(result.Tool.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
+        Assert.Contains("tool: ", ReportWriter.Summary(result));
+    }
+
+    [Fact]
+    public void The_tool_completes_its_sockets_inline_unless_told_otherwise_and_its_baseline_broadcaster_keeps_the_defaults()
+    {
+        var before = Environment.GetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable, null);
+            ToolRuntime.PreferInlineSocketCompletions();
+            Assert.True(ToolRuntime.InlineCompletionsOn);
+            var broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet");
+            ToolRuntime.LeaveServerDefaults(broadcaster);
+            Assert.False(broadcaster.Environment.ContainsKey(ToolRuntime.InlineCompletionsVariable));
+
+            // Set by the user: kept, here and for the broadcaster.
+            Environment.SetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable, "0");
+            ToolRuntime.PreferInlineSocketCompletions();
+            Assert.False(ToolRuntime.InlineCompletionsOn);
+            broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet");
+            ToolRuntime.LeaveServerDefaults(broadcaster);
+            Assert.Equal("0", broadcaster.Environment[ToolRuntime.InlineCompletionsVariable]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable, before);
+        }
     }
 
     [Fact]
