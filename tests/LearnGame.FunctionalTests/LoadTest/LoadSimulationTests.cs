@@ -39,6 +39,8 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         // The tool's own collections are part of what was measured, and the report says so.
         Assert.Equal(ToolRuntime.InlineCompletionsOn, result.Tool!.InlineSocketCompletions);
         Assert.True(result.Tool.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
+        // Its full collection of the ramp-up's garbage, once, before the first question.
+        Assert.True(result.Tool.Gen2Collections >= 1, "The tool did not collect its ramp-up garbage.");
         Assert.Contains("tool: ", ReportWriter.Summary(result));
     }
 
