@@ -1,6 +1,5 @@
 using LearnGame.LoadTest;
 
-ToolRuntime.PreferInlineSocketCompletions();
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(LoadOptions.Help);
@@ -10,6 +9,8 @@ if (args.Contains("--help") || args.Contains("-h"))
 if (args is [Baseline.ServerSwitch, var expected, var limit])
     return await Baseline.ServeAsync(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
         double.Parse(limit, System.Globalization.CultureInfo.InvariantCulture));
+// Before anything opens a socket; not in the broadcaster above, which stands for a server.
+ToolRuntime.PreferInlineSocketCompletions();
 var (options, error) = LoadOptions.Parse(args);
 if (options is null)
 {

@@ -8,30 +8,43 @@ namespace LearnGame.LoadTest;
 /// </summary>
 public static class ToolRuntime
 {
-    /// <summary>.NET reads it once, when the process opens its first socket.</summary>
+    /// <summary>.NET reads it once, when the process opens its first socket (Linux and macOS only).</summary>
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
-    private static string? _setByUser;
+    private static bool _weSetIt;
 
     /// <summary>
     /// The tool's sockets complete on .NET's socket event threads instead of each completion hopping through the thread
     /// pool: 2,000 clients receiving one broadcast make 2,000 hops fewer on cores the server needs (measured in
-    /// docs/benchmarks.md). A value the environment already has wins ("0" keeps .NET's default). Call before anything
-    /// opens a socket.
+    /// docs/benchmarks.md). A value the environment already has wins ("0" keeps .NET's default). Call first thing in
+    /// the tool's own process, before anything opens a socket; not in the --baseline broadcaster, which stands for a server.
     /// </summary>
     public static void PreferInlineSocketCompletions()
     {
-        _setByUser = Environment.GetEnvironmentVariable(InlineCompletionsVariable);
-        if (_setByUser is null) Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
+        if (ValueToSet(Environment.GetEnvironmentVariable(InlineCompletionsVariable)) is { } value)
+        {
+            Environment.SetEnvironmentVariable(InlineCompletionsVariable, value);
+            _weSetIt = true;
+        }
+        InlineCompletionsOn = ReadsInline(Environment.GetEnvironmentVariable(InlineCompletionsVariable));
     }
 
-    /// <summary>True when this process's sockets complete inline (as .NET reads the variable).</summary>
-    public static bool InlineCompletionsOn => Environment.GetEnvironmentVariable(InlineCompletionsVariable) == "1";
+    /// <summary>What the tool sets the variable to, given its value in the environment: null leaves it as it is.</summary>
+    public static string? ValueToSet(string? current) => current is null ? "1" : null;
 
-    /// <summary>The broadcaster of --baseline stands for a server, which runs with .NET's defaults unless the user chose otherwise.</summary>
-    public static void LeaveServerDefaults(ProcessStartInfo start)
+    /// <summary>Whether .NET completes this process's sockets inline, as it reads the variable.</summary>
+    public static bool ReadsInline(string? value) => value == "1" && !OperatingSystem.IsWindows();
+
+    /// <summary>True when this process's sockets complete inline.</summary>
+    public static bool InlineCompletionsOn { get; private set; } = ReadsInline(Environment.GetEnvironmentVariable(InlineCompletionsVariable));
+
+    /// <summary>The --baseline broadcaster stands for a server, which runs with .NET's defaults: it does not inherit the tool's choice.</summary>
+    public static void LeaveServerDefaults(ProcessStartInfo start) => LeaveServerDefaults(start, _weSetIt);
+
+    /// <summary>Removes the variable from <paramref name="start"/>'s environment when the tool, not the user, set it.</summary>
+    public static void LeaveServerDefaults(ProcessStartInfo start, bool toolSetIt)
     {
-        if (_setByUser is null) start.Environment.Remove(InlineCompletionsVariable);
+        if (toolSetIt) start.Environment.Remove(InlineCompletionsVariable);
     }
 }
 

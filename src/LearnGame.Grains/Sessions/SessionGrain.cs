@@ -47,6 +47,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private long _clearChunksAfter;
     private Task? _storingRounds;
     private IGrainTimer? _roundsTimer;
+    /// <summary>The leading rounds whose close a finished write has stored: those may be written apart.</summary>
+    private int _closedStored;
 
     /// <summary>
     /// How long after the write that closed a round it is written apart: past the reveal's delivery (2,000 learners on
@@ -441,7 +443,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
         _durableSequence = Math.Max(_durableSequence, upTo);
         ForwardDurable();
-        StoreClosedRoundsApart(closed);
+        _closedStored = Math.Max(_closedStored, closed);
+        StoreClosedRoundsApart();
     }
 
     /// <summary>
@@ -450,15 +453,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     /// the reveal, and the session's later writes leave them out. A write during the fifth question then carries the
     /// seats and one round, not every answer of the game.
     /// </summary>
-    private void StoreClosedRoundsApart(int count)
+    private void StoreClosedRoundsApart()
     {
-        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || Game is not { } game || count <= game.RoundsStoredApart) return;
+        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || Game is not { } game || _closedStored <= game.RoundsStoredApart) return;
         _roundsTimer = this.RegisterGrainTimer(_ =>
         {
             _roundsTimer?.Dispose();
             _roundsTimer = null;
             if (!ReferenceEquals(Game, game)) return Task.CompletedTask; // purged meanwhile
-            return _storingRounds = StoreRoundsApart(game, count);
+            // Every round stored closed by now, including those closed while the timer waited.
+            return _storingRounds = StoreRoundsApart(game, Math.Min(_closedStored, game.FinalRoundCount));
         }, new GrainTimerCreationOptions(StoreRoundsApartAfter, Timeout.InfiniteTimeSpan));
     }
 
@@ -468,13 +472,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         {
             await _rounds.WriteAsync(game.Rounds, count);
             // Only now may the session's own state leave them out: a crash in between finds them in both.
-            if (ReferenceEquals(Game, game)) game.SetRoundsStoredApart(count);
+            if (!ReferenceEquals(Game, game)) return;
+            game.SetRoundsStoredApart(count);
         }
         catch (Exception e)
         {
             // Nothing is lost: the session's own state still carries these rounds, and the next write tries again.
             LogRoundsNotStoredApart(_log, e, game.Id);
+            return;
         }
+        // A round whose close was stored while this write ran goes next, without waiting for another write.
+        _storingRounds = null;
+        StoreClosedRoundsApart();
     }
 
     /// <summary>The played rounds hold every answer: they go with the rest of the personal data.</summary>
@@ -649,10 +658,20 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             {
                 // What comes before leaves first, and is delivered while these payloads are serialised.
                 if (ready.Count > 0) _relays.Send(game.Id, ready, now);
-                ready = [e with { Personal = personalLater() }];
+                ready = [];
+                try
+                {
+                    ready.Add(e with { Personal = personalLater() });
+                }
+                catch (Exception ex)
+                {
+                    // Not expected (immutable records of plain values); the events after it still go.
+                    LogPersonalNotSerialised(_log, ex, e.Name, game.Id);
+                }
             }
             else ready.Add(e);
         }
+        // The pulses and the notice go with the last batch (after any personal payloads), as before with the only one.
         ready.AddRange(Pulse(game, hosts, learners));
         if (notice is not null) ready.Add(notice);
         if (ready.Count > 0) _relays.Send(game.Id, ready, now);
@@ -775,6 +794,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
     private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId}: could not serialise the personal payloads of {Event}; they were not sent")]
+    private static partial void LogPersonalNotSerialised(ILogger log, Exception e, string @event, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not store its closed rounds apart; they stay in the session's own state for now")]
     private static partial void LogRoundsNotStoredApart(ILogger log, Exception e, Guid sessionId);

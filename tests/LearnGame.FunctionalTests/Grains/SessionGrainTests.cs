@@ -180,6 +180,25 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Rounds_closed_in_quick_succession_are_all_written_apart_without_waiting_for_another_write()
+    {
+        var (session, seats) = await SessionWithLearners(2);
+        var id = session.GetGrainId();
+        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "quick-1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "quick-2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        // The second close comes within the second the first one waits before it is written apart; nothing follows it.
+        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+
+        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("quick-2") == true));
+        Assert.Contains("quick-1", fixture.Storage.StoredJson("round-0", id));
+        Assert.Equal((1, 1), (fixture.Storage.WritesOf("round-0", id), fixture.Storage.WritesOf("round-1", id)));
+    }
+
+    [Fact]
     public async Task A_closed_round_is_written_once_apart_and_later_writes_carry_only_the_open_round()
     {
         var (session, seats) = await SessionWithFirstRoundStoredApart();
@@ -398,7 +417,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     public async Task Events_reach_a_subscribed_relay_in_order_and_only_after_the_change_is_stored()
     {
         var (session, seats) = await SessionWithLearners(2);
-        var relay = new RecordingRelay(fixture.Storage);
+        var relay = new RecordingRelay(fixture.Storage) { AtFirstResult = () => fixture.Storage.WritesOf("round-0", session.GetGrainId()) };
         var reference = fixture.Client.CreateObjectReference<ISessionObserver>(relay);
         await session.Subscribe(reference);
 
@@ -407,7 +426,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new HostCommand(HostAction.Reveal));
         await relay.WaitFor(SessionEvents.Result);
         // The closed round is written apart a while after its reveal, not while the reveal is delivered.
-        Assert.Equal(0, fixture.Storage.WritesOf("round-0", session.GetGrainId()));
+        Assert.Equal(0, relay.SeenAtFirstResult);
         await session.Control(HostToken, new HostCommand(HostAction.Next));
 
         var leaderboard = await relay.WaitFor(SessionEvents.Leaderboard);
@@ -517,6 +536,11 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         public List<int> WritesSeenAtDelivery { get; } = [];
 
+        /// <summary>Read once, as the first personal results arrive (<see cref="SeenAtFirstResult"/>).</summary>
+        public Func<int>? AtFirstResult { get; init; }
+
+        public int? SeenAtFirstResult { get; private set; }
+
         public IReadOnlyList<SessionEvent> Received
         {
             get { lock (_received) return _received.ToList(); }
@@ -528,6 +552,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             {
                 WritesSeenAtDelivery.Add(storage.Writes);
                 _received.AddRange(batch.Events);
+                if (SeenAtFirstResult is null && AtFirstResult is { } probe && batch.Events.Any(e => e.Name == SessionEvents.Result))
+                    SeenAtFirstResult = probe();
                 foreach (var e in batch.Events)
                     foreach (var w in _waiters.Where(w => w.Match(e)).ToList())
                     {

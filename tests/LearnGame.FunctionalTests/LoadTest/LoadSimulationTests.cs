@@ -37,8 +37,7 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Equal(result.Latencies.Single(l => l.Name.StartsWith("reveal", StringComparison.Ordinal)).Count, result.PerQuestion.Sum(q => q.RevealCount));
         Assert.Contains("| 3 | ", ReportWriter.Summary(result));
         // The tool's own collections are part of what was measured, and the report says so.
-        Assert.Equal(ToolRuntime.InlineCompletionsOn, result.Tool!.InlineSocketCompletions);
-        Assert.True(result.Tool.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
+        Assert.True(result.Tool!.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
         // Its full collection of the ramp-up's garbage, once, before the first question.
         Assert.True(result.Tool.Gen2Collections >= 1, "The tool did not collect its ramp-up garbage.");
         Assert.Contains("tool: ", ReportWriter.Summary(result));
@@ -47,28 +46,19 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     [Fact]
     public void The_tool_completes_its_sockets_inline_unless_told_otherwise_and_its_baseline_broadcaster_keeps_the_defaults()
     {
-        var before = Environment.GetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable);
-        try
-        {
-            Environment.SetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable, null);
-            ToolRuntime.PreferInlineSocketCompletions();
-            Assert.True(ToolRuntime.InlineCompletionsOn);
-            var broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet");
-            ToolRuntime.LeaveServerDefaults(broadcaster);
-            Assert.False(broadcaster.Environment.ContainsKey(ToolRuntime.InlineCompletionsVariable));
+        Assert.Equal("1", ToolRuntime.ValueToSet(null));
+        Assert.Null(ToolRuntime.ValueToSet("0")); // the user's choice wins
+        Assert.Null(ToolRuntime.ValueToSet("1"));
+        Assert.Equal(!OperatingSystem.IsWindows(), ToolRuntime.ReadsInline("1"));
+        Assert.False(ToolRuntime.ReadsInline("0"));
 
-            // Set by the user: kept, here and for the broadcaster.
-            Environment.SetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable, "0");
-            ToolRuntime.PreferInlineSocketCompletions();
-            Assert.False(ToolRuntime.InlineCompletionsOn);
-            broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet");
-            ToolRuntime.LeaveServerDefaults(broadcaster);
-            Assert.Equal("0", broadcaster.Environment[ToolRuntime.InlineCompletionsVariable]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ToolRuntime.InlineCompletionsVariable, before);
-        }
+        // Set by the tool: the broadcaster does not inherit it. Set by the user: it does.
+        var broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet") { Environment = { [ToolRuntime.InlineCompletionsVariable] = "1" } };
+        ToolRuntime.LeaveServerDefaults(broadcaster, toolSetIt: true);
+        Assert.False(broadcaster.Environment.ContainsKey(ToolRuntime.InlineCompletionsVariable));
+        broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet") { Environment = { [ToolRuntime.InlineCompletionsVariable] = "1" } };
+        ToolRuntime.LeaveServerDefaults(broadcaster, toolSetIt: false);
+        Assert.Equal("1", broadcaster.Environment[ToolRuntime.InlineCompletionsVariable]);
     }
 
     [Fact]
