@@ -17,7 +17,7 @@ public sealed class Measurements
     public IEnumerable<LatencyRecorder> All => [Join, QuestionFanOut, AnswerAck, RevealFanOut, Rejoin];
 
     /// <summary>The two fan-outs again, per question (every classroom's question n together): the first is often the slowest.</summary>
-    public ConcurrentDictionary<int, (LatencyRecorder Question, LatencyRecorder Reveal)> ByQuestion { get; } = new();
+    private readonly ConcurrentDictionary<int, (LatencyRecorder Question, LatencyRecorder Reveal)> _byQuestion = new();
 
     public void QuestionReceived(int questionIndex, TimeSpan latency)
     {
@@ -32,11 +32,11 @@ public sealed class Measurements
     }
 
     private (LatencyRecorder Question, LatencyRecorder Reveal) For(int questionIndex) =>
-        ByQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"reveal {i + 1} fan-out")));
+        _byQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"reveal {i + 1} fan-out")));
 
     /// <summary>Per question, in order.</summary>
     public IReadOnlyList<QuestionLatencies> PerQuestion() =>
-        ByQuestion.OrderBy(q => q.Key).Select(q => QuestionLatencies.Of(q.Key + 1, q.Value.Question.Summary(), q.Value.Reveal.Summary())).ToList();
+        _byQuestion.OrderBy(q => q.Key).Select(q => QuestionLatencies.Of(q.Key + 1, q.Value.Question.Summary(), q.Value.Reveal.Summary())).ToList();
 
     private long _eventsReceived;
     private long _invocations;

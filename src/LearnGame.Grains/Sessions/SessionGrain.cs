@@ -348,21 +348,19 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             game.Members(teamId).ToDictionary(m => m.Id, _ => bytes));
     }
 
-    /// <summary>A personal standing (with the team) for some seats only, without a broadcast.</summary>
+    /// <summary>A personal standing (with the team) for some seats only, without a broadcast (see <see cref="AppendPersonal"/>).</summary>
     private void AppendStandings(IEnumerable<Seat> seats)
     {
         var game = Game!;
         var ranks = SessionViews.Ranks(game);
-        Append<object?>(SessionEvents.Standing, null, EventAudience.Nobody, SessionEvents.Standing,
-            seats.ToDictionary(s => s.Id, s => Json(SessionViews.Standing(game, s, ranks))));
+        AppendPersonal(SessionEvents.Standing, seats.ToDictionary(s => s.Id, s => SessionViews.Standing(game, s, ranks)));
     }
 
+    /// <summary>An event for everyone, then every active seat's own standing.</summary>
     private void AppendWithStandings<T>(string name, T payload)
     {
-        var game = Game!;
-        var ranks = SessionViews.Ranks(game);
         Append(name, payload);
-        AppendPersonal(SessionEvents.Standing, game.ActiveSeats.ToDictionary(s => s.Id, s => SessionViews.Standing(game, s, ranks)));
+        AppendStandings(Game!.ActiveSeats);
     }
 
     /// <summary>The open question for everyone, and to each learner with extra time its own deadline.</summary>
