@@ -8,7 +8,11 @@ export function h(tag, attrs, ...children) {
     if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
     else if (key === "class") el.className = value;
     else if (key === "dataset") Object.assign(el.dataset, value);
-    else if (key === "value") el.value = value;
+    else if (key === "value") {
+      // The page's own value, kept apart from what the person types (see show).
+      if ("defaultValue" in el) el.defaultValue = value;
+      el.value = value;
+    }
     else el.setAttribute(key, value === true ? "" : String(value));
   }
   append(el, children);
@@ -23,14 +27,22 @@ function append(el, children) {
   }
 }
 
-/** Replaces the content of the main area, keeping keyboard focus where the person was when the screen is the same. */
+/**
+ * Replaces the content of the main area. On the same screen it keeps keyboard focus where the person was, and what they
+ * were typing: a lobby update while a trainer types a team name must not wipe it (unless the value itself changed).
+ */
 export function show(viewKey, ...children) {
   const main = document.getElementById("main");
   const focused = document.activeElement?.dataset?.fid;
   const sameView = main.dataset.view === viewKey;
+  const typed = sameView ? typedValues(main) : [];
   main.replaceChildren(...children.flat().filter(Boolean));
   main.dataset.view = viewKey;
   if (sameView) {
+    for (const { fid, value, shown } of typed) {
+      const field = main.querySelector(`[data-fid="${CSS.escape(fid)}"]`);
+      if (field && "defaultValue" in field && field.defaultValue === shown) field.value = value;
+    }
     if (focused) main.querySelector(`[data-fid="${CSS.escape(focused)}"]`)?.focus();
   } else {
     // A new phase: move focus to its heading so screen readers read the new screen from the top.
@@ -40,6 +52,13 @@ export function show(viewKey, ...children) {
       heading.focus({ preventScroll: false });
     }
   }
+}
+
+/** Text fields whose content the person has changed from what the page showed. */
+function typedValues(main) {
+  return [...main.querySelectorAll("input[data-fid], textarea[data-fid]")]
+    .filter(f => f.type !== "checkbox" && f.type !== "radio" && f.value !== f.defaultValue)
+    .map(f => ({ fid: f.dataset.fid, value: f.value, shown: f.defaultValue }));
 }
 
 export function announce(text) {

@@ -56,9 +56,12 @@ public sealed class TeamTests(BrowserFixture fixture)
         await Expect(ana.Page.Locator("[data-fid='team-1']")).ToHaveAttributeAsync("aria-pressed", "true");
         await ana.CaptureAsync("learner-team-choice");
         await ben.Page.Locator("[data-fid='team-1']").ClickAsync();
+        // The trainer types a new name while the lobby changes under it: what is typed stays.
+        await trainer.Page.Locator("#rename-2").FillAsync("Eagles");
         await chloe.Page.Locator("[data-fid='team-2']").ClickAsync();
         await Expect(chloe.Page.Locator("[data-fid='team-2']")).ToHaveAttributeAsync("aria-pressed", "true");
-        await trainer.Page.Locator("#rename-2").FillAsync("Eagles");
+        await Expect(trainer.Page.Locator(".teams-manage li").Nth(1)).ToContainTextAsync("1 member");
+        await Expect(trainer.Page.Locator("#rename-2")).ToHaveValueAsync("Eagles");
         await trainer.Page.Locator("[data-fid='rename-2-go']").ClickAsync();
         await Expect(screen.Page.Locator(".names li")).ToHaveTextAsync(["Ana (Herons)", "Ben (Herons)", "Chloé (Eagles)"]);
         await trainer.CaptureAsync("trainer-team-lobby");
