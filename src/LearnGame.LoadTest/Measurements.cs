@@ -16,13 +16,19 @@ public sealed class Measurements
 
     public IEnumerable<LatencyRecorder> All => [Join, QuestionFanOut, AnswerAck, RevealFanOut, Rejoin];
 
-    /// <summary>The two fan-outs again, per question (every classroom's question n together): the first is often the slowest.</summary>
-    private readonly ConcurrentDictionary<int, (LatencyRecorder Question, LatencyRecorder Reveal)> _byQuestion = new();
+    /// <summary>The fan-outs and the acknowledgement again, per question (every classroom's question n together): the first is often the slowest.</summary>
+    private readonly ConcurrentDictionary<int, (LatencyRecorder Question, LatencyRecorder Ack, LatencyRecorder Reveal)> _byQuestion = new();
 
     public void QuestionReceived(int questionIndex, TimeSpan latency)
     {
         QuestionFanOut.Record(latency);
         For(questionIndex).Question.Record(latency);
+    }
+
+    public void AnswerAcknowledged(int questionIndex, TimeSpan latency)
+    {
+        AnswerAck.Record(latency);
+        For(questionIndex).Ack.Record(latency);
     }
 
     public void RevealReceived(int questionIndex, TimeSpan latency)
@@ -31,12 +37,12 @@ public sealed class Measurements
         For(questionIndex).Reveal.Record(latency);
     }
 
-    private (LatencyRecorder Question, LatencyRecorder Reveal) For(int questionIndex) =>
-        _byQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"reveal {i + 1} fan-out")));
+    private (LatencyRecorder Question, LatencyRecorder Ack, LatencyRecorder Reveal) For(int questionIndex) =>
+        _byQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"answer {i + 1} ack"), new($"reveal {i + 1} fan-out")));
 
     /// <summary>Per question, in order.</summary>
     public IReadOnlyList<QuestionLatencies> PerQuestion() =>
-        _byQuestion.OrderBy(q => q.Key).Select(q => QuestionLatencies.Of(q.Key + 1, q.Value.Question.Summary(), q.Value.Reveal.Summary())).ToList();
+        _byQuestion.OrderBy(q => q.Key).Select(q => QuestionLatencies.Of(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary())).ToList();
 
     private long _eventsReceived;
     private long _invocations;
@@ -77,12 +83,13 @@ public sealed class Measurements
     }
 }
 
-/// <summary>Question and reveal fan-out of one question (1-based), in milliseconds.</summary>
+/// <summary>Question fan-out, answer acknowledgement and reveal fan-out of one question (1-based), in milliseconds.</summary>
 public sealed record QuestionLatencies(int Question, long QuestionCount, double QuestionP50, double QuestionP99, double QuestionMax,
+    long AckCount, double AckP50, double AckP99, double AckMax,
     long RevealCount, double RevealP50, double RevealP99, double RevealMax)
 {
-    public static QuestionLatencies Of(int question, LatencySummary q, LatencySummary r) =>
-        new(question, q.Count, q.P50, q.P99, q.Max, r.Count, r.P50, r.P99, r.Max);
+    public static QuestionLatencies Of(int question, LatencySummary q, LatencySummary a, LatencySummary r) =>
+        new(question, q.Count, q.P50, q.P99, q.Max, a.Count, a.P50, a.P99, a.Max, r.Count, r.P50, r.P99, r.Max);
 }
 
 /// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>

@@ -40,15 +40,20 @@ public static class ReportWriter
     private static string ToolLine(ToolUsage t) =>
         Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
 
-    /// <summary>The fan-outs question by question: a slow first question (code running for the first time) shows here.</summary>
+    /// <summary>
+    /// The fan-outs and the acknowledgement question by question: a slow first question (code running for the first time,
+    /// classrooms still joining) shows here.
+    /// </summary>
     private static string PerQuestionTable(SimulationResult r)
     {
         var s = new StringBuilder();
-        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
-        s.AppendLine("|---:|---:|---:|");
+        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
+        s.AppendLine("|---:|---:|---:|---:|");
         foreach (var q in r.PerQuestion)
-            s.AppendLine(Invariant($"| {q.Question} | {q.QuestionP50} / {q.QuestionP99} / {q.QuestionMax} | {(q.RevealCount == 0 ? "not timed" : Invariant($"{q.RevealP50} / {q.RevealP99} / {q.RevealMax}"))} |"));
+            s.AppendLine(Invariant($"| {q.Question} | {q.QuestionP50} / {q.QuestionP99} / {q.QuestionMax} | {Cell(q.AckCount, q.AckP50, q.AckP99, q.AckMax)} | {Cell(q.RevealCount, q.RevealP50, q.RevealP99, q.RevealMax)} |"));
         return s.ToString();
+
+        static string Cell(long count, double p50, double p99, double max) => count == 0 ? "not timed" : Invariant($"{p50} / {p99} / {max}");
     }
 
     public static async Task WriteAsync(SimulationResult r, string directory)

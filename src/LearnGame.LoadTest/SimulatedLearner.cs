@@ -150,7 +150,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
             var elapsed = Stopwatch.GetElapsedTime(started);
             if (ack.GetProperty("ok").GetBoolean())
             {
-                _m.AnswerAck.Record(elapsed);
+                _m.AnswerAcknowledged(questionIndex, elapsed);
                 _m.Acked();
                 Answers[questionIndex] = new SentAnswer(answerId, choice, true, null);
             }

@@ -45,11 +45,11 @@ public sealed class OneWriterStorage : IGrainStorage
             _queue.Writer.TryWrite(new Entry(null, update));
             return done.Task;
         }
-        return _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState));
+        return StorageMetrics.Timed(() => _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState)));
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        _batch is { OneWriterOnly: false } ? _inner.ClearStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState));
+        StorageMetrics.Timed(() => _batch is { OneWriterOnly: false } ? _inner.ClearStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState)));
 
     private Task InTurn(Func<Task> operation)
     {

@@ -4,8 +4,8 @@ using System.Diagnostics.Metrics;
 namespace LearnGame.Storage;
 
 /// <summary>
-/// The storage's own instruments (meter "LearnGame.Storage"): how many updates each shared transaction carried and how
-/// long it took, from opening the connection to the commit (on PostgreSQL with fsync on, the commit waits for the disk).
+/// The storage's own instruments (meter "LearnGame.Storage"): how many updates each shared transaction carried, how long
+/// each update waited for its transaction to start, and how long a transaction took, from opening the connection to the commit (on PostgreSQL with fsync on, the commit waits for the disk).
 /// </summary>
 public static class StorageMetrics
 {
@@ -18,6 +18,23 @@ public static class StorageMetrics
 
     private static readonly Histogram<double> Duration =
         Meter.CreateHistogram<double>("learngame.storage.transaction.duration", "ms", "Time of one shared transaction, from opening the connection to the commit.");
+
+    private static readonly Histogram<double> Wait =
+        Meter.CreateHistogram<double>("learngame.storage.update.wait", "ms", "Time an update waited for its shared transaction to start.");
+
+    public static void UpdateWaited(long askedTimestamp, long startedTimestamp) =>
+        Wait.Record(Stopwatch.GetElapsedTime(askedTimestamp, startedTimestamp).TotalMilliseconds);
+
+    private static readonly Histogram<double> ProviderWrite =
+        Meter.CreateHistogram<double>("learngame.storage.provider.duration", "ms",
+            "Time of one first write or clear through Orleans' provider, its wait for a turn included (those do not share a transaction).");
+
+    public static async Task Timed(Func<Task> operation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await operation().ConfigureAwait(false);
+        ProviderWrite.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
 
     public static void TransactionDone(long startedTimestamp, int updates)
     {

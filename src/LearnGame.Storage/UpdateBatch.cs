@@ -63,7 +63,11 @@ public sealed class UpdateBatch
     public long Transactions { get; private set; }
 
     /// <summary>One update waiting for its turn.</summary>
-    public sealed record Item(string StateName, long N0, long N1, int Version, Func<byte[]> Payload, Action<int> Stored, Action<Exception> Failed);
+    public sealed record Item(string StateName, long N0, long N1, int Version, Func<byte[]> Payload, Action<int> Stored, Action<Exception> Failed)
+    {
+        /// <summary>When the update was asked for: its wait for a transaction is measured from here.</summary>
+        public long AskedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
 
     /// <summary>The update for this write, or null when it must go through the provider (a first write, another kind of key).</summary>
     public Item? For<T>(string stateName, GrainId grainId, IGrainState<T> grainState, Action done, Action<Exception> failed)
@@ -89,6 +93,7 @@ public sealed class UpdateBatch
     {
         var results = new int?[items.Count];
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var item in items) StorageMetrics.UpdateWaited(item.AskedAt, started);
         try
         {
             if (_postgres) RunPostgres(items, results);
