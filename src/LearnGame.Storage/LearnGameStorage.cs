@@ -52,8 +52,10 @@ public static class LearnGameStorage
             options.ConnectionString = connectionString;
             options.GrainStorageSerializer = serializer;
         });
+        silo.Services.AddKeyedSingleton(storageName, (services, _) =>
+            new OneWriterStorage(services.GetRequiredKeyedService<IGrainStorage>(inner), services.GetRequiredKeyedService<UpdateBatch>(storageName)));
         silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) =>
-            new SnapshotStorage(new OneWriterStorage(services.GetRequiredKeyedService<IGrainStorage>(inner), services.GetRequiredKeyedService<UpdateBatch>(storageName)), serializer));
+            new SnapshotStorage(services.GetRequiredKeyedService<OneWriterStorage>(storageName), serializer));
         silo.Services.AddKeyedSingleton(storageName, (services, _) =>
         {
             var serviceId = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
@@ -62,15 +64,30 @@ public static class LearnGameStorage
         return silo;
     }
 
-    /// <summary>Creates or upgrades the database in <paramref name="dataDirectory"/> now, then keeps the silo's reminders in it.</summary>
-    public static ISiloBuilder UseLearnGameSqliteReminders(this ISiloBuilder silo, string dataDirectory)
+    /// <summary>
+    /// Creates or upgrades the database in <paramref name="dataDirectory"/> now, then keeps the silo's reminders in it.
+    /// When the grain storage <paramref name="storageName"/> is in the same database, the reminders' writes take their
+    /// turn in its one writer (<see cref="OneWriterReminderTable"/>).
+    /// </summary>
+    public static ISiloBuilder UseLearnGameSqliteReminders(this ISiloBuilder silo, string dataDirectory, string storageName = Name)
     {
         var connectionString = CreateSqliteConnectionString(dataDirectory);
         SqliteSchema.EnsureCreatedAsync(connectionString).GetAwaiter().GetResult();
-        return silo.UseAdoNetReminderService(options =>
+        silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = SqliteInvariant;
             options.ConnectionString = connectionString;
         });
+        var table = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable) && !d.IsKeyedService);
+        silo.Services.Remove(table);
+        silo.Services.AddSingleton<IReminderTable>(services =>
+        {
+            var inner = (IReminderTable)(table.ImplementationInstance ?? table.ImplementationFactory?.Invoke(services)
+                ?? ActivatorUtilities.CreateInstance(services, table.ImplementationType!));
+            return services.GetKeyedService<OneWriterStorage>(storageName) is { Batch: { OneWriterOnly: true } batch } writer && batch.ConnectionString == connectionString
+                ? new OneWriterReminderTable(inner, writer)
+                : inner;
+        });
+        return silo;
     }
 }

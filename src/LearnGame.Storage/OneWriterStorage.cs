@@ -34,6 +34,9 @@ public sealed class OneWriterStorage : IGrainStorage
         _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
+    /// <summary>The shared transactions of this writer's database, if any.</summary>
+    internal UpdateBatch? Batch => _batch;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         _inner.ReadStateAsync(stateName, grainId, grainState);
 
@@ -51,15 +54,21 @@ public sealed class OneWriterStorage : IGrainStorage
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         StorageMetrics.Timed(() => _batch is { OneWriterOnly: false } ? _inner.ClearStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState)));
 
-    private Task InTurn(Func<Task> operation)
+    private Task InTurn(Func<Task> operation) => InTurn(async () =>
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await operation().ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="operation"/> when its turn comes, after every write asked for before it, and alone.</summary>
+    public Task<T> InTurn<T>(Func<Task<T>> operation)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Writer.TryWrite(new Entry(async () =>
         {
             try
             {
-                await operation().ConfigureAwait(false);
-                done.SetResult();
+                done.SetResult(await operation().ConfigureAwait(false));
             }
             catch (Exception e)
             {

@@ -59,6 +59,9 @@ public sealed class UpdateBatch
     /// </summary>
     public bool OneWriterOnly => !_postgres;
 
+    /// <summary>The database these transactions are written to.</summary>
+    internal string ConnectionString => _connectionString;
+
     /// <summary>Transactions committed, for tests and metrics.</summary>
     public long Transactions { get; private set; }
 

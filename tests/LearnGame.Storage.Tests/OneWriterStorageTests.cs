@@ -49,6 +49,51 @@ public sealed class OneWriterStorageTests
         Assert.Equal(1, database.Writes);
     }
 
+    [Fact]
+    public async Task A_reminders_writes_wait_for_the_write_in_progress_and_its_reads_do_not()
+    {
+        var database = new GatedStorage();
+        var storage = new OneWriterStorage(database);
+        var reminders = new RecordingReminderTable();
+        var table = new OneWriterReminderTable(reminders, storage);
+        var id = GrainId.Create("test", "three");
+
+        var write = storage.WriteStateAsync("s", id, new GrainState<string> { State = "x" });
+        await database.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        var upsert = table.UpsertRow(new ReminderEntry { GrainId = id, ReminderName = "purge" });
+        var remove = table.RemoveRow(id, "purge", "1");
+        await table.ReadRow(id, "purge"); // not held behind the writer
+        await table.ReadRows(id);
+
+        Assert.Equal(["read", "read-grain"], reminders.Calls);
+        database.ReleaseOne();
+        Assert.Equal("2", await upsert.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(await remove.WaitAsync(TimeSpan.FromSeconds(30)));
+        await write;
+
+        // In the order they were asked for, each after the storage write that was running.
+        Assert.Equal(["read", "read-grain", "upsert", "remove"], reminders.Calls);
+    }
+
+    /// <summary>A reminder table that records its calls, in order.</summary>
+    private sealed class RecordingReminderTable : IReminderTable
+    {
+        public List<string> Calls { get; } = [];
+
+        private Task<T> Record<T>(string call, T result)
+        {
+            lock (Calls) Calls.Add(call);
+            return Task.FromResult(result);
+        }
+
+        public Task<ReminderTableData> ReadRows(GrainId grainId) => Record("read-grain", new ReminderTableData());
+        public Task<ReminderTableData> ReadRows(uint begin, uint end) => Record("read-range", new ReminderTableData());
+        public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => Record<ReminderEntry?>("read", null);
+        public Task<string?> UpsertRow(ReminderEntry entry) => Record<string?>("upsert", "2");
+        public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => Record("remove", true);
+        public Task TestOnlyClearTable() => Record("clear", true);
+    }
+
     /// <summary>A database where each write or clear waits until the test lets it through, and which counts overlaps.</summary>
     private sealed class GatedStorage : IGrainStorage
     {

@@ -41,6 +41,9 @@ public abstract class RemindersContractTests : IAsyncLifetime
 {
     private IHost _silo = null!;
 
+    /// <summary>The running silo's services.</summary>
+    protected IServiceProvider Services => _silo.Services;
+
     /// <summary>Starts a silo whose reminders live in a fresh test database.</summary>
     protected abstract Task<IHost> StartSiloAsync();
 
@@ -138,10 +141,17 @@ public sealed class PostgresRemindersTests(PostgresFixture postgres) : Reminders
     }
 }
 
-/// <summary>Reminders in the SQLite database of a one-silo server (localhost clustering), so pending purges survive a restart.</summary>
+/// <summary>
+/// Reminders in the SQLite database of a one-silo server (localhost clustering), so pending purges survive a restart.
+/// The grain storage is in the same database, as in the server: the reminders' writes take its writer's turn.
+/// </summary>
 public sealed class SqliteRemindersTests : RemindersContractTests
 {
     private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void The_reminders_writes_take_their_turn_in_the_grain_storages_writer() =>
+        Assert.IsType<OneWriterReminderTable>(Services.GetRequiredService<IReminderTable>());
 
     protected override async Task<IHost> StartSiloAsync()
     {
@@ -150,6 +160,7 @@ public sealed class SqliteRemindersTests : RemindersContractTests
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(PostgresSilo.FreePort(), PostgresSilo.FreePort(), serviceId: PostgresSilo.ServiceId, clusterId: "sqlite-" + Guid.NewGuid().ToString("N"));
+            silo.AddLearnGameSqliteStorage(_temp.Path);
             silo.UseLearnGameSqliteReminders(_temp.Path);
         });
         var host = builder.Build();

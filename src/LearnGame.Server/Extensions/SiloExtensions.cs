@@ -61,7 +61,7 @@ public static class SiloExtensions
                 {
                     silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
                     silo.AddLearnGameSqliteStorage(dataDirectory, GrainStorage.Name);
-                    silo.UseLearnGameSqliteReminders(dataDirectory);
+                    silo.UseLearnGameSqliteReminders(dataDirectory, GrainStorage.Name);
                 }
             }
             catch (StorageUnavailableException e)
