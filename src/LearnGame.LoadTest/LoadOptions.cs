@@ -49,7 +49,8 @@ public sealed record LoadOptions
           --classrooms <n>       sessions to run in parallel (default 1)
           --learners <n>         learners per classroom (default 25)
           --questions <n>        single-choice questions per quiz, 1..100 (default 10)
-          --ramp-up <seconds>    spread the joins over this many seconds (default 5)
+          --ramp-up <seconds>    spread the joins over this many seconds (default 5); the learners of all
+                                 classrooms take turns, so every classroom fills, and starts, near its end
           --drop-share <0..1>    share of learners that drop and rejoin with their seat token mid-game (default 0)
           --team-size <n>        play in automatic teams of n members, 2..50 (default: individual game)
           --consensus            with --team-size: every question is a consensus round (the team answers by majority)
