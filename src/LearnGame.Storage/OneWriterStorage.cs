@@ -48,11 +48,11 @@ public sealed class OneWriterStorage : IGrainStorage
             _queue.Writer.TryWrite(new Entry(null, update));
             return done.Task;
         }
-        return StorageMetrics.Timed(() => _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState)));
+        return StorageMetrics.ProviderWriteTimed(() => _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState)));
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        StorageMetrics.Timed(() => _batch is { OneWriterOnly: false } ? _inner.ClearStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState)));
+        StorageMetrics.ProviderWriteTimed(() => _batch is { OneWriterOnly: false } ? _inner.ClearStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.ClearStateAsync(stateName, grainId, grainState)));
 
     private Task InTurn(Func<Task> operation) => InTurn(async () =>
     {

@@ -4,8 +4,10 @@ using System.Diagnostics.Metrics;
 namespace LearnGame.Storage;
 
 /// <summary>
-/// The storage's own instruments (meter "LearnGame.Storage"): how many updates each shared transaction carried, how long
-/// each update waited for its transaction to start, and how long a transaction took, from opening the connection to the commit (on PostgreSQL with fsync on, the commit waits for the disk).
+/// The storage's own instruments (meter "LearnGame.Storage"): for the shared transactions, how many updates each carried,
+/// how long each update waited for its transaction to start, and how long a transaction took, from opening the
+/// connection to the commit (on PostgreSQL with fsync on, the commit waits for the disk); and how long each write or
+/// clear took that went through Orleans' provider on its own.
 /// </summary>
 public static class StorageMetrics
 {
@@ -20,25 +22,33 @@ public static class StorageMetrics
         Meter.CreateHistogram<double>("learngame.storage.transaction.duration", "ms", "Time of one shared transaction, from opening the connection to the commit.");
 
     private static readonly Histogram<double> Wait =
-        Meter.CreateHistogram<double>("learngame.storage.update.wait", "ms", "Time an update waited for its shared transaction to start.");
-
-    public static void UpdateWaited(long askedTimestamp, long startedTimestamp) =>
-        Wait.Record(Stopwatch.GetElapsedTime(askedTimestamp, startedTimestamp).TotalMilliseconds);
+        Meter.CreateHistogram<double>("learngame.storage.update.wait.duration", "ms", "Time an update waited for its shared transaction to start.");
 
     private static readonly Histogram<double> ProviderWrite =
         Meter.CreateHistogram<double>("learngame.storage.provider.duration", "ms",
-            "Time of one first write or clear through Orleans' provider, its wait for a turn included (those do not share a transaction).");
+            "Time of one write or clear that does not share a transaction (first writes, keys other than a Guid, clears), " +
+            "through Orleans' provider, its wait for a turn included; failed ones too.");
 
-    public static async Task Timed(Func<Task> operation)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await operation().ConfigureAwait(false);
-        ProviderWrite.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
+    public static void UpdateWaited(long askedTimestamp, long startedTimestamp) =>
+        Wait.Record(Stopwatch.GetElapsedTime(askedTimestamp, startedTimestamp).TotalMilliseconds);
 
     public static void TransactionDone(long startedTimestamp, int updates)
     {
         Duration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
         Updates.Record(updates);
+    }
+
+    /// <summary>Runs a write or clear through the provider and records how long it took, whether it succeeded or not.</summary>
+    public static async Task ProviderWriteTimed(Func<Task> operation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await operation().ConfigureAwait(false);
+        }
+        finally
+        {
+            ProviderWrite.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 }

@@ -24,6 +24,16 @@ public sealed class UpdateBatchTests
     }
 
     [Fact]
+    public void A_payload_that_is_the_start_of_a_longer_array_is_copied_to_its_own_bytes()
+    {
+        var buffer = new byte[] { 1, 2, 3, 9, 9 };
+
+        var bytes = UpdateBatch.Bytes(new BinaryData(new ReadOnlyMemory<byte>(buffer, 0, 3)));
+
+        Assert.Equal([1, 2, 3], bytes);
+    }
+
+    [Fact]
     public void The_frozen_state_reaches_the_update_without_a_copy()
     {
         var serializer = new LearnGameStateSerializer();

@@ -21,7 +21,7 @@ public static class MetricsExtensions
             .AddView("learngame.storage.commit.batch", new ExplicitBucketHistogramConfiguration { Boundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] })
             .AddView("learngame.storage.transaction.updates", new ExplicitBucketHistogramConfiguration { Boundaries = [1, 2, 5, 10, 25, 50, 100, 256] })
             .AddView("learngame.storage.transaction.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] })
-            .AddView("learngame.storage.update.wait", new ExplicitBucketHistogramConfiguration { Boundaries = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] })
+            .AddView("learngame.storage.update.wait.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] })
             .AddView("learngame.storage.provider.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] })
             .AddPrometheusExporter());
         return builder;

@@ -25,8 +25,10 @@ public sealed class MetricsTests(ServerFixture fixture)
             "learngame_connections", "learngame_sessions_active", "learngame_answers_total",
             "learngame_fanout_duration_milliseconds_bucket", "learngame_storage_write_duration_milliseconds_bucket",
             "learngame_storage_commit_batch_bucket", "learngame_storage_transaction_updates_bucket",
-            "learngame_storage_transaction_duration_milliseconds_bucket", "learngame_storage_update_wait_milliseconds_bucket",
+            "learngame_storage_transaction_duration_milliseconds_bucket", "learngame_storage_update_wait_duration_milliseconds_bucket",
             "learngame_storage_provider_duration_milliseconds_bucket",
+            // .NET's own runtime meter.
+            "dotnet_gc_collections_total", "dotnet_jit_compilation_time_seconds_total",
         })
             Assert.Contains(name, text);
         // Every answer the game had acknowledged is counted (other tests of the shared server may add more).
