@@ -12,6 +12,11 @@ public sealed record LoadOptions
     public int Questions { get; init; } = 10;
     /// <summary>Seconds over which all learners join, spread evenly.</summary>
     public double RampUpSeconds { get; init; } = 5;
+    /// <summary>
+    /// Classrooms fill one after the other over the ramp-up, each starting once full (rooms that start at different
+    /// times); by default the learners of all classrooms take turns, and every classroom starts near its end.
+    /// </summary>
+    public bool FillInTurn { get; init; }
     /// <summary>Share (0..1) of learners that drop and reconnect with their seat token in the middle question.</summary>
     public double DropShare { get; init; }
     /// <summary>Share (0..1) of answers that are right, on average over learners.</summary>
@@ -51,6 +56,8 @@ public sealed record LoadOptions
           --questions <n>        single-choice questions per quiz, 1..100 (default 10)
           --ramp-up <seconds>    spread the joins over this many seconds (default 5); the learners of all
                                  classrooms take turns, so every classroom fills, and starts, near its end
+          --fill-in-turn         classrooms fill one after the other over the ramp-up instead, each starting once
+                                 full: rooms that start at different times, as in a building on a conference day
           --drop-share <0..1>    share of learners that drop and rejoin with their seat token mid-game (default 0)
           --team-size <n>        play in automatic teams of n members, 2..50 (default: individual game)
           --consensus            with --team-size: every question is a consensus round (the team answers by majority)
@@ -97,6 +104,7 @@ public sealed record LoadOptions
                     "--learners" => o with { Learners = Int() },
                     "--questions" => o with { Questions = Int() },
                     "--ramp-up" => o with { RampUpSeconds = Real() },
+                    "--fill-in-turn" => o with { FillInTurn = true },
                     "--drop-share" => o with { DropShare = Real() },
                     "--right-share" => o with { RightShare = Real() },
                     "--team-size" => o with { TeamSize = Int() },
@@ -121,6 +129,17 @@ public sealed record LoadOptions
             return (null, e.Message);
         }
         return o.Problem() is { } problem ? (null, problem) : (o, null);
+    }
+
+    /// <summary>
+    /// When learner <paramref name="learner"/> of classroom <paramref name="room"/> joins, from the start of the run: the
+    /// joins are spread evenly over the ramp-up, either taking turns across classrooms or classroom after classroom.
+    /// </summary>
+    public TimeSpan JoinDelay(int room, int learner)
+    {
+        var total = TotalLearners;
+        var each = total <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(RampUpSeconds / total);
+        return each * (FillInTurn ? room * Learners + learner : learner * Classrooms + room);
     }
 
     /// <summary>The first thing wrong with these options, or null.</summary>

@@ -65,7 +65,7 @@ public static class ReportWriter
         md.AppendLine("# LearnGame load test");
         md.AppendLine();
         md.AppendLine(Invariant($"- started {r.StartedAt:u}, {r.DurationSeconds} s, target `{o.Url}`"));
-        md.AppendLine(Invariant($"- {o.Classrooms} classroom(s) × {o.Learners} learners × {o.Questions} questions; ramp-up {o.RampUpSeconds} s, drop share {o.DropShare}, median thinking {o.ThinkMedianMs} ms, time limit {o.TimeLimitSeconds} s, reveal shown {o.RevealMs} ms, leaderboard {o.LeaderboardMs} ms, seed {o.Seed}"));
+        md.AppendLine(Invariant($"- {o.Classrooms} classroom(s) × {o.Learners} learners × {o.Questions} questions; ramp-up {o.RampUpSeconds} s{(o.FillInTurn ? " (classrooms filled in turn)" : "")}, drop share {o.DropShare}, median thinking {o.ThinkMedianMs} ms, time limit {o.TimeLimitSeconds} s, reveal shown {o.RevealMs} ms, leaderboard {o.LeaderboardMs} ms, seed {o.Seed}"));
         md.AppendLine(Invariant($"- machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}"));
         md.AppendLine(Invariant($"- joined {r.LearnersJoined}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s)"));
         if (r.Server is { } server) md.AppendLine(Invariant($"- server: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));

@@ -25,17 +25,15 @@ public static class Simulation
         var rampUpCollected = 0;
         try
         {
-            var total = options.TotalLearners;
-            var perLearner = total <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(options.RampUpSeconds / total);
             await Task.WhenAll(rooms.Select(async room =>
             {
                 try
                 {
                     await room.CreateAsync();
-                    // Learners of all classrooms interleave, so the ramp-up is even over the whole run.
+                    var index = rooms.IndexOf(room);
                     await Task.WhenAll(room.Learners.Select(async l =>
                     {
-                        await Task.Delay(perLearner * (l.Index * options.Classrooms + rooms.IndexOf(room)), cancel);
+                        await Task.Delay(options.JoinDelay(index, l.Index), cancel);
                         await l.JoinAsync(cancel);
                     }));
                     CollectRampUpGarbage(ref rampUpCollected);

@@ -105,6 +105,22 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     }
 
     [Fact]
+    public void By_default_every_classroom_fills_near_the_end_of_the_ramp_up_and_in_turn_one_after_the_other()
+    {
+        var interleaved = LoadOptions.Parse(["--classrooms", "4", "--learners", "3", "--ramp-up", "12"]).Options!;
+        var inTurn = LoadOptions.Parse(["--classrooms", "4", "--learners", "3", "--ramp-up", "12", "--fill-in-turn"]).Options!;
+
+        // 12 learners over 12 s: one a second either way.
+        Assert.Equal(
+            Enumerable.Range(0, 12).Select(s => TimeSpan.FromSeconds(s)),
+            Enumerable.Range(0, 4).SelectMany(r => Enumerable.Range(0, 3).Select(l => interleaved.JoinDelay(r, l))).Order());
+        // Taking turns, each classroom's last learner joins in the last 4 s; in turn, classroom r is full after 3r + 2 s.
+        Assert.Equal([8, 9, 10, 11], Enumerable.Range(0, 4).Select(r => interleaved.JoinDelay(r, 2).TotalSeconds));
+        Assert.Equal([2, 5, 8, 11], Enumerable.Range(0, 4).Select(r => inTurn.JoinDelay(r, 2).TotalSeconds));
+        Assert.Equal(TimeSpan.FromSeconds(3), inTurn.JoinDelay(1, 0));
+    }
+
+    [Fact]
     public void Wrong_arguments_are_refused_with_a_message()
     {
         Assert.Contains("Unknown option", LoadOptions.Parse(["--learnrs", "3"]).Error);
