@@ -42,7 +42,7 @@ public sealed class Measurements
 
     /// <summary>Per question, in order.</summary>
     public IReadOnlyList<QuestionLatencies> PerQuestion() =>
-        _byQuestion.OrderBy(q => q.Key).Select(q => QuestionLatencies.Of(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary())).ToList();
+        _byQuestion.OrderBy(q => q.Key).Select(q => new QuestionLatencies(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary())).ToList();
 
     private long _eventsReceived;
     private long _invocations;
@@ -84,13 +84,7 @@ public sealed class Measurements
 }
 
 /// <summary>Question fan-out, answer acknowledgement and reveal fan-out of one question (1-based), in milliseconds.</summary>
-public sealed record QuestionLatencies(int Question, long QuestionCount, double QuestionP50, double QuestionP99, double QuestionMax,
-    long AckCount, double AckP50, double AckP99, double AckMax,
-    long RevealCount, double RevealP50, double RevealP99, double RevealMax)
-{
-    public static QuestionLatencies Of(int question, LatencySummary q, LatencySummary a, LatencySummary r) =>
-        new(question, q.Count, q.P50, q.P99, q.Max, a.Count, a.P50, a.P99, a.Max, r.Count, r.P50, r.P99, r.Max);
-}
+public sealed record QuestionLatencies(int Question, LatencySummary QuestionFanOut, LatencySummary Ack, LatencySummary RevealFanOut);
 
 /// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>
 public sealed record LatencySummary(string Name, long Count, double P50, double P90, double P99, double P999, double Max, double Mean, double[] Curve);

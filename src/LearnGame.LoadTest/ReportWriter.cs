@@ -42,7 +42,7 @@ public static class ReportWriter
 
     /// <summary>
     /// The fan-outs and the acknowledgement question by question: a slow first question (code running for the first time,
-    /// classrooms still joining) shows here.
+    /// every classroom starting at once) shows here.
     /// </summary>
     private static string PerQuestionTable(SimulationResult r)
     {
@@ -50,10 +50,10 @@ public static class ReportWriter
         s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
         s.AppendLine("|---:|---:|---:|---:|");
         foreach (var q in r.PerQuestion)
-            s.AppendLine(Invariant($"| {q.Question} | {q.QuestionP50} / {q.QuestionP99} / {q.QuestionMax} | {Cell(q.AckCount, q.AckP50, q.AckP99, q.AckMax)} | {Cell(q.RevealCount, q.RevealP50, q.RevealP99, q.RevealMax)} |"));
+            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} |"));
         return s.ToString();
 
-        static string Cell(long count, double p50, double p99, double max) => count == 0 ? "not timed" : Invariant($"{p50} / {p99} / {max}");
+        static string Cell(LatencySummary l) => l.Count == 0 ? "not timed" : Invariant($"{l.P50} / {l.P99} / {l.Max}");
     }
 
     public static async Task WriteAsync(SimulationResult r, string directory)

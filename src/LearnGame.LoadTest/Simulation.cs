@@ -88,9 +88,10 @@ public static class Simulation
     }
 
     /// <summary>
-    /// Once per run, when the first classroom has every learner in (the joins of all classrooms interleave, so the
-    /// ramp-up is then nearly over): the tool's own full collection of what opening thousands of connections left
-    /// behind. Left to come by itself, it could fall on the first question and delay every simulated client's receipt.
+    /// Once per run, when the first classroom has every learner in (by default the joins of all classrooms interleave,
+    /// so the ramp-up is then nearly over; with --fill-in-turn it is the first classroom's, and the later ones' garbage
+    /// is collected as it comes): the tool's own full collection of what opening thousands of connections left behind.
+    /// Left to come by itself, it could fall on the first question and delay every simulated client's receipt.
     /// </summary>
     private static void CollectRampUpGarbage(ref int collected)
     {
@@ -128,7 +129,7 @@ public sealed record SimulationResult
     public long Invocations { get; init; }
     public double EventsPerSecond { get; init; }
     public required IReadOnlyList<LatencySummary> Latencies { get; init; }
-    /// <summary>Question and reveal fan-out of each question, all classrooms together.</summary>
+    /// <summary>Question fan-out, acknowledgement and reveal fan-out of each question, all classrooms together.</summary>
     public IReadOnlyList<QuestionLatencies> PerQuestion { get; init; } = [];
     public required IReadOnlyDictionary<string, long> Errors { get; init; }
     public ServerUsage? Server { get; init; }

@@ -33,9 +33,9 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Equal(90, result.Latencies.Single(l => l.Name.StartsWith("answer ack", StringComparison.Ordinal)).Count);
         // Question by question, the fan-outs and the acknowledgements add up to the whole run's.
         Assert.Equal([1, 2, 3], result.PerQuestion.Select(q => q.Question));
-        Assert.All(result.PerQuestion, q => Assert.Equal(30, q.QuestionCount));
-        Assert.All(result.PerQuestion, q => Assert.Equal(30, q.AckCount));
-        Assert.Equal(result.Latencies.Single(l => l.Name.StartsWith("reveal", StringComparison.Ordinal)).Count, result.PerQuestion.Sum(q => q.RevealCount));
+        Assert.All(result.PerQuestion, q => Assert.Equal(30, q.QuestionFanOut.Count));
+        Assert.All(result.PerQuestion, q => Assert.Equal(30, q.Ack.Count));
+        Assert.Equal(result.Latencies.Single(l => l.Name.StartsWith("reveal", StringComparison.Ordinal)).Count, result.PerQuestion.Sum(q => q.RevealFanOut.Count));
         Assert.Contains("| 3 | ", ReportWriter.Summary(result));
         // The tool's own collections are part of what was measured, and the report says so.
         Assert.True(result.Tool!.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
