@@ -26,12 +26,13 @@ public sealed class SimulatedClassroom
     private readonly long[] _revealCalledAt;
     private int _endedLearners;
 
-    public SimulatedClassroom(int number, LoadOptions options, Measurements measurements, HttpClient http, CancellationToken cancel)
+    public SimulatedClassroom(int number, LoadOptions options, Measurements measurements, HttpClient http, HubClients hubs, CancellationToken cancel)
     {
         _number = number;
         Options = options;
         Measurements = measurements;
         _http = http;
+        Hubs = hubs;
         Cancel = cancel;
         var random = new Random(HashCode.Combine(options.Seed, number));
         Questions = Enumerable.Range(0, options.Questions).Select(i => new SingleChoiceQuestion
@@ -56,6 +57,8 @@ public sealed class SimulatedClassroom
 
     public LoadOptions Options { get; }
     public Measurements Measurements { get; }
+    /// <summary>Where this classroom's trainer and learners get their hub connections (shared by the whole run).</summary>
+    public HubClients Hubs { get; }
     public CancellationToken Cancel { get; }
     public IReadOnlyList<SingleChoiceQuestion> Questions { get; }
     public IReadOnlyList<SimulatedLearner> Learners { get; }
@@ -87,14 +90,7 @@ public sealed class SimulatedClassroom
         SessionId = created.RootElement.GetProperty("sessionId").GetGuid();
         JoinCode = created.RootElement.GetProperty("joinCode").GetString()!;
         _hostToken = created.RootElement.GetProperty("hostToken").GetString()!;
-        _trainer = new HubConnectionBuilder()
-            .WithUrl(new Uri(Options.Url, "/hubs/game"), o =>
-            {
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .Build();
-        _trainer.ServerTimeout = TimeSpan.FromSeconds(60);
+        _trainer = Hubs.Create();
         await _trainer.StartAsync(Cancel);
         var host = await _trainer.InvokeCoreAsync<JsonElement>("Host", [SessionId, _hostToken], Cancel);
         if (!host.GetProperty("ok").GetBoolean()) throw new SimulationException("host:" + host.GetProperty("error").GetString(), "The trainer could not host.");

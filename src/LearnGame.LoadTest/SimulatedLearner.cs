@@ -62,14 +62,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
 
     private async Task<HubConnection> ConnectAsync(CancellationToken cancel)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(room.Options.Url, "/hubs/game"), o =>
-            {
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .Build();
-        connection.ServerTimeout = TimeSpan.FromSeconds(60); // a loaded server may be slow to ping; losing the seat would skew the figures
+        var connection = room.Hubs.Create();
         connection.On<JsonElement>(SessionEvents.Question, OnQuestion);
         connection.On<JsonElement>(SessionEvents.Reveal, p => OnIndexed(RevealEvents, p.GetProperty("questionIndex").GetInt32(), true));
         connection.On<JsonElement>(SessionEvents.Result, p => OnIndexed(ResultEvents, p.GetProperty("questionIndex").GetInt32(), false));

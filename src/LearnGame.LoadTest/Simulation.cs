@@ -14,8 +14,9 @@ public static class Simulation
         var cancel = timeout.Token;
         var m = new Measurements();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var hubs = new HubClients(options.Url);
         await using var sampler = options.ServerPid is { } pid ? new ProcessSampler(pid) : null;
-        var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, cancel)).ToList();
+        var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, hubs, cancel)).ToList();
         var started = Stopwatch.GetTimestamp();
         var gc = ToolUsage.Now();
         using var progressLoop = new CancellationTokenSource();

@@ -1,5 +1,6 @@
 using LearnGame.LoadTest;
 using LearnGame.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LearnGame.FunctionalTests.LoadTest;
 
@@ -60,6 +61,28 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         broadcaster = new System.Diagnostics.ProcessStartInfo("dotnet") { Environment = { [ToolRuntime.InlineCompletionsVariable] = "1" } };
         ToolRuntime.LeaveServerDefaults(broadcaster, toolSetIt: false);
         Assert.Equal("1", broadcaster.Environment[ToolRuntime.InlineCompletionsVariable]);
+    }
+
+    [Fact]
+    public async Task Connections_made_from_one_shared_set_of_services_outlive_each_other()
+    {
+        using var hubs = new HubClients(fixture.Server.BaseUrl);
+        await using var first = hubs.Create();
+        await using var second = hubs.Create();
+        await first.StartAsync();
+        await second.StartAsync();
+        Assert.Equal(TimeSpan.FromSeconds(60), second.ServerTimeout);
+
+        // A connection disposes its services when it is disposed (a learner dropping): the others must not lose theirs.
+        await first.DisposeAsync();
+        await using var third = hubs.Create();
+        await third.StartAsync();
+        foreach (var connection in new[] { second, third })
+        {
+            var answer = await connection.InvokeCoreAsync<System.Text.Json.JsonElement>("Join", ["000000", "Zoé"]);
+            Assert.False(answer.GetProperty("ok").GetBoolean());
+            Assert.Equal(HubConnectionState.Connected, connection.State);
+        }
     }
 
     [Fact]
