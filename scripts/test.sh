@@ -73,6 +73,12 @@ for trx in "$out"/results/*.trx; do
   e=$(echo "$counters" | grep -o ' error="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); projects=$((projects + 1))
 done
+# The failed tests by name, last, so that the end of the output says which ones.
+for trx in "$out"/results/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' \
+    | sed "s/^testName=\"\(.*\)\"$/FAILED in $(basename "$trx" .trx): \1/"
+done
 expected=$(( $(grep -l "<IsTestProject>true" tests/*/*.csproj | wc -l) + 1 ))  # + the functional suite on PostgreSQL
 if [ "$((projects + empty))" -lt "$expected" ]; then
   echo "Only $((projects + empty)) of $expected test projects reported results."
