@@ -56,7 +56,11 @@ public abstract class RemindersContractTests : IAsyncLifetime
     {
         await _silo.StopAsync();
         _silo.Dispose();
+        DeleteDatabase();
     }
+
+    /// <summary>Removes what the test database left on disk, once the silo is stopped.</summary>
+    protected virtual void DeleteDatabase() { }
 
     [Fact]
     public async Task A_grains_reminder_is_a_row_until_it_is_unregistered()
@@ -167,6 +171,8 @@ public sealed class SqliteRemindersTests : RemindersContractTests
         await host.StartAsync();
         return host;
     }
+
+    protected override void DeleteDatabase() => _temp.Dispose();
 
     protected override Task<List<(string, long, string)>> RowsAsync()
     {

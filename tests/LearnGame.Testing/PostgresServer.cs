@@ -41,7 +41,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_ownFolder is not null) await Script("stop");
+        if (_ownFolder is null) return;
+        await Script("stop");
+        File.Delete(_ownFolder + ".lock"); // scripts/postgres.sh serialises its callers on this file, next to the server's folder
     }
 
     private async Task<string> Script(string verb)

@@ -47,12 +47,25 @@ public sealed class ServerHost : ServerEndpoint, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
+    /// <summary>A fresh data folder, kept for the whole test run (a test may restart a server on it), removed when the run's process exits.</summary>
     public static string NewDataDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "learngame-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(RunDirectory.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
     }
+
+    private static readonly Lazy<string> RunDirectory = new(() =>
+    {
+        var run = Path.Combine(Path.GetTempPath(), "learngame-tests", $"run-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(run);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(run, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // left to the system's temp cleanup: a run must not fail on it
+        };
+        return run;
+    });
 
     /// <summary>One service id per data folder: a restart on the same folder finds the same rows, in SQLite or PostgreSQL.</summary>
     public static string ServiceIdFor(string dataDirectory) => $"test-{Path.GetFileName(dataDirectory)}";
