@@ -7,6 +7,8 @@
 #   scripts/postgres.sh resume  starts a paused server again, on the same port, with the same data
 # When LEARNGAME_POSTGRES is already set, that server is used: start only prints it and stop leaves it running.
 # LEARNGAME_PG_DIR (default /tmp/learngame-pg) chooses the directory, so separate runs can have separate servers.
+# LEARNGAME_PG_DURABLE=1 at start keeps PostgreSQL's defaults (fsync and synchronous commit on) for benchmarks: every
+# commit waits for the disk, as in production; resume keeps what start chose.
 set -euo pipefail
 
 root=${LEARNGAME_PG_DIR:-/tmp/learngame-pg}
@@ -54,6 +56,7 @@ start() {
   local port
   port=$(free_port)
   echo "$port" > "$root/port"
+  if [ "${LEARNGAME_PG_DURABLE:-0}" = 1 ]; then touch "$root/durable"; fi
   run_server "$port"
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$database"
 
@@ -63,11 +66,13 @@ start() {
   echo "$connection"
 }
 
-# fsync off: this server's data is thrown away, and tests should not wait for the disk. 9>&-: the server must not
-# inherit the lock below, or it would hold it for its whole life and every later stop would wait forever.
+# fsync off unless durable: this server's data is thrown away, and tests should not wait for the disk. 9>&-: the server
+# must not inherit the lock below, or it would hold it for its whole life and every later stop would wait forever.
 run_server() {
+  local disk="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [ -f "$root/durable" ]; then disk=""; fi
   as_postgres "$bin/pg_ctl" start -D "$data" -l "$root/server.log" -w -t 30 \
-    -o "-h 127.0.0.1 -p $1 -k $socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null 9>&- \
+    -o "-h 127.0.0.1 -p $1 -k $socket $disk -c max_connections=200" > /dev/null 9>&- \
     || { cat "$root/server.log" >&2; exit 1; }
 }
 
