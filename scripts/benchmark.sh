@@ -95,7 +95,9 @@ if [ "$scenario" = s3-postgres ]; then
     # A server of our own even when the tests' LEARNGAME_POSTGRES is set: that one runs with fsync off.
     own_postgres=1
     connection=$(env -u LEARNGAME_POSTGRES LEARNGAME_PG_DIR="$work/pg" LEARNGAME_PG_DURABLE=1 "$repo/scripts/postgres.sh" start | tail -1)
-    described="PostgreSQL (throwaway, fsync on) at ${connection%%;Database=*}"
+    # As the database itself reports it, so that what is printed is what was measured.
+    fsync=$(/usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$(cat "$work/pg/port")" -U postgres -d learngame -Atc "SHOW fsync")
+    described="PostgreSQL (throwaway, fsync $fsync) at ${connection%%;Database=*}"
   else
     described="PostgreSQL from LEARNGAME_BENCH_POSTGRES"
   fi
