@@ -24,10 +24,7 @@ tool=$repo/src/LearnGame.LoadTest/bin/$configuration/net10.0/LearnGame.LoadTest.
 patience=60   # seconds for the server to become healthy
 grace=30      # seconds for it to stop after SIGTERM
 
-usage() {
-  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
-  exit 2
-}
+help_text() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 scenario=${1:-}
 [ $# -gt 0 ] && shift
@@ -36,8 +33,9 @@ case "$scenario" in
   s2) options=(--classrooms 1 --learners 2000 --questions 5 --think-ms 3000 --ramp-up 20 --leaderboard-ms 3000 --reveal-ms 3000 --timeout 300) ;;
   s3 | s3-postgres) options=(--classrooms 400 --learners 25 --questions 3 --think-ms 3000 --ramp-up 60 --leaderboard-ms 3000 --timeout 600) ;;
   baseline) options=(--baseline --classrooms 1 --learners 2000) ;;
-  -h | --help) usage ;;
-  *) echo "unknown scenario '$scenario'" >&2; usage ;;
+  -h | --help) help_text; exit 0 ;;
+  "") { echo "which scenario? s1, s2, s3, s3-postgres or baseline"; help_text; } >&2; exit 2 ;;
+  *) { echo "unknown scenario '$scenario'"; help_text; } >&2; exit 2 ;;
 esac
 
 out=${LEARNGAME_BENCH_OUT:-/tmp/learngame-bench-$scenario-$(date +%Y%m%d-%H%M%S)}
