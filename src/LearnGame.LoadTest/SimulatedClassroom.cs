@@ -24,7 +24,7 @@ public sealed class SimulatedClassroom
     private HubConnection? _trainer;
     private readonly int[] _settled;
     private readonly long[] _revealCalledAt;
-    private int _endedLearners;
+    private int _finishedLearners;
 
     public SimulatedClassroom(int number, LoadOptions options, Measurements measurements, HttpClient http, HubClients hubs, CancellationToken cancel)
     {
@@ -75,7 +75,13 @@ public sealed class SimulatedClassroom
     }
 
     public void AnswerSettled(int questionIndex) => Interlocked.Increment(ref _settled[questionIndex]);
-    public void LearnerEnded() => Interlocked.Increment(ref _endedLearners);
+    public void LearnerFinished() => Interlocked.Increment(ref _finishedLearners);
+
+    /// <summary>Learners that have received the whole game, its end and their last standing included.</summary>
+    public int FinishedLearners => Volatile.Read(ref _finishedLearners);
+
+    /// <summary>Standings each learner receives: one per leaderboard, podium and end; in a team game one more at the start, with its team.</summary>
+    public int ExpectedStandings => Questions.Count + 2 + (Options.TeamSize > 0 ? 1 : 0);
 
     public async Task CreateAsync()
     {
@@ -119,7 +125,7 @@ public sealed class SimulatedClassroom
         await Control("Next"); // Podium
         await Control("Next"); // Ended
         var waitEnded = Stopwatch.GetTimestamp();
-        while (Volatile.Read(ref _endedLearners) < Learners.Count(l => l.Joined) && Stopwatch.GetElapsedTime(waitEnded) < TimeSpan.FromSeconds(30))
+        while (FinishedLearners < Learners.Count(l => l.Joined) && Stopwatch.GetElapsedTime(waitEnded) < TimeSpan.FromSeconds(30))
             await Task.Delay(20, Cancel);
         Completed = true;
         for (var i = 0; i < Questions.Count; i++)
@@ -172,9 +178,7 @@ public sealed class SimulatedClassroom
                 if (l.ResultEvents[i] != 1) problems.Add($"{Who(l)}: {l.ResultEvents[i]} result events for question {i + 1}");
             }
             if (l.Leaderboards != Questions.Count) problems.Add($"{Who(l)}: {l.Leaderboards} leaderboard events, expected {Questions.Count}");
-            // One per leaderboard, podium and end; in a team game one more at the start, with the learner's team.
-            var standings = Questions.Count + 2 + (Options.TeamSize > 0 ? 1 : 0);
-            if (l.Standings != standings) problems.Add($"{Who(l)}: {l.Standings} standing events, expected {standings}");
+            if (l.Standings is var standings && standings != ExpectedStandings) problems.Add($"{Who(l)}: {standings} standing events, expected {ExpectedStandings}");
             if (l.Podiums != 1 || l.EndedEvents != 1) problems.Add($"{Who(l)}: {l.Podiums} podium and {l.EndedEvents} ended events, expected 1 each");
         }
         if (bySeat.Count != Learners.Count(l => l.Joined)) problems.Add($"classroom {_number + 1}: {bySeat.Count} learners in the report, {Learners.Count(l => l.Joined)} joined");

@@ -31,7 +31,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
     public int[] ResultEvents { get; } = new int[room.Questions.Count];
     /// <summary>Stopwatch timestamp of each reveal's receipt, to compute fan-out from the trainer's call afterwards.</summary>
     public long[] RevealReceivedAt { get; } = new long[room.Questions.Count];
-    private int _leaderboards, _standings, _podiums, _ended;
+    private int _leaderboards, _standings, _podiums, _ended, _finished;
     public int Leaderboards => Volatile.Read(ref _leaderboards);
     public int Standings => Volatile.Read(ref _standings);
     public int Podiums => Volatile.Read(ref _podiums);
@@ -67,9 +67,9 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         connection.On<JsonElement>(SessionEvents.Reveal, p => OnIndexed(RevealEvents, p.GetProperty("questionIndex").GetInt32(), true));
         connection.On<JsonElement>(SessionEvents.Result, p => OnIndexed(ResultEvents, p.GetProperty("questionIndex").GetInt32(), false));
         connection.On<JsonElement>(SessionEvents.Leaderboard, _ => Count(ref _leaderboards));
-        connection.On<JsonElement>(SessionEvents.Standing, _ => Count(ref _standings));
+        connection.On<JsonElement>(SessionEvents.Standing, _ => ReceivedStanding());
         connection.On<JsonElement>(SessionEvents.Podium, _ => Count(ref _podiums));
-        connection.On<JsonElement>(SessionEvents.Ended, _ => { Count(ref _ended); room.LearnerEnded(); });
+        connection.On<JsonElement>(SessionEvents.Ended, _ => ReceivedEnded());
         foreach (var other in new[] { SessionEvents.Lobby, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed, SessionEvents.Kicked })
             connection.On<JsonElement>(other, _ => _m.EventReceived());
         connection.Closed += e =>
@@ -81,6 +81,27 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         await connection.StartAsync(cancel);
         _m.ConnectionOpened();
         return connection;
+    }
+
+    internal void ReceivedStanding()
+    {
+        Count(ref _standings);
+        SeeIfFinished();
+    }
+
+    internal void ReceivedEnded()
+    {
+        Count(ref _ended);
+        SeeIfFinished();
+    }
+
+    /// <summary>
+    /// The learner has had the whole game once it has the end and every standing: the last one comes right after
+    /// <c>ended</c>, so the end alone is not the last event (checking then found it missing in one test run of a dozen).
+    /// </summary>
+    private void SeeIfFinished()
+    {
+        if (EndedEvents >= 1 && Standings >= room.ExpectedStandings && Interlocked.Exchange(ref _finished, 1) == 0) room.LearnerFinished();
     }
 
     private void Count(ref int counter)

@@ -86,6 +86,25 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     }
 
     [Fact]
+    public void A_learner_has_finished_only_once_its_last_standing_has_come_after_the_end()
+    {
+        using var hubs = new HubClients(fixture.Server.BaseUrl);
+        using var http = new HttpClient();
+        var room = new SimulatedClassroom(0, Short(learners: 1, questions: 2), new Measurements(), http, hubs, CancellationToken.None);
+        var learner = room.Learners.Single();
+        Assert.Equal(4, room.ExpectedStandings);
+        for (var i = 0; i < room.ExpectedStandings - 1; i++) learner.ReceivedStanding();
+
+        // The server sends the end, then each learner's last standing: the end alone must not let the check run.
+        learner.ReceivedEnded();
+        Assert.Equal(0, room.FinishedLearners);
+        learner.ReceivedStanding();
+        Assert.Equal(1, room.FinishedLearners);
+        learner.ReceivedStanding();
+        Assert.Equal(1, room.FinishedLearners);
+    }
+
+    [Fact]
     public async Task Learners_that_drop_and_rejoin_with_their_seat_token_lose_nothing()
     {
         var result = await Simulation.RunAsync(Short(learners: 10, questions: 3, dropShare: 1));
