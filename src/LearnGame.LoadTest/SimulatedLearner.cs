@@ -97,7 +97,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
 
     /// <summary>
     /// The learner has had the whole game once it has the end and every standing: the last one comes right after
-    /// <c>ended</c>, so the end alone is not the last event (checking then found it missing in one test run of a dozen).
+    /// <c>ended</c>, so the end alone is not the last event (checking then found it missing once in fourteen test runs here).
     /// </summary>
     private void SeeIfFinished()
     {
