@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -11,21 +10,19 @@ namespace LearnGame.ClusterTests;
 [Collection(PostgresCollection.Name)]
 public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
-
     [Fact]
     public async Task A_scenario_is_played_on_a_fresh_server_that_is_gone_afterwards_with_only_the_results_left()
     {
         var results = ServerHost.NewDataDirectory();
         var run = await Run(results, "s1", "--learners", "5", "--questions", "2", "--think-ms", "200", "--quiet");
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("PASS", run.Output);
-        var server = ServerLine().Match(run.Output);
-        Assert.True(server.Success, run.Output);
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("PASS", run.All);
+        var server = ServerLine().Match(run.All);
+        Assert.True(server.Success, run.All);
         Assert.False(Directory.Exists($"/proc/{server.Groups[1].Value}"), "the server still runs");
-        var data = SqliteLine().Match(run.Output);
-        Assert.True(data.Success, run.Output);
+        var data = SqliteLine().Match(run.All);
+        Assert.True(data.Success, run.All);
         Assert.False(Directory.Exists(data.Groups[1].Value), "the server's data folder was left behind");
 
         using var result = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(results, "result.json")));
@@ -45,9 +42,9 @@ public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
         var run = await Run(results, "s3-postgres", "--classrooms", "2", "--learners", "3", "--questions", "1", "--think-ms", "200",
             "--ramp-up", "1", "--leaderboard-ms", "0", "--quiet");
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        var database = PostgresLine().Match(run.Output);
-        Assert.True(database.Success, run.Output);
+        Assert.True(run.ExitCode == 0, run.All);
+        var database = PostgresLine().Match(run.All);
+        Assert.True(database.Success, run.All);
         Assert.NotEqual(new NpgsqlConnectionStringBuilder(postgres.ConnectionString).Port, int.Parse(database.Groups[1].Value));
         using var result = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(results, "result.json")));
         Assert.True(result.RootElement.GetProperty("passed").GetBoolean());
@@ -65,10 +62,10 @@ public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
         // Short: PostgreSQL's socket path, inside this folder, may not exceed 107 bytes.
         var folder = Path.Combine(Path.GetTempPath(), $"learngame-pg-{Guid.NewGuid():N}"[..25]);
         var environment = new Dictionary<string, string?> { ["LEARNGAME_PG_DIR"] = folder, ["LEARNGAME_PG_DURABLE"] = durable, ["LEARNGAME_POSTGRES"] = null };
-        var started = await Script("scripts/postgres.sh", environment, "start");
+        var started = await Repository.RunScriptAsync("scripts/postgres.sh", environment, ["start"]);
         try
         {
-            Assert.True(started.ExitCode == 0, started.Output);
+            Assert.True(started.ExitCode == 0, started.All);
             await using var connection = new NpgsqlConnection(started.Output.Trim().Split('\n')[^1]);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SHOW fsync", connection);
@@ -77,7 +74,7 @@ public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await Script("scripts/postgres.sh", environment, "stop");
+            await Repository.RunScriptAsync("scripts/postgres.sh", environment, ["stop"]);
             File.Delete(folder + ".lock");
         }
     }
@@ -88,8 +85,8 @@ public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
         var run = await Run(ServerHost.NewDataDirectory(), "s4");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("unknown scenario 's4'", run.Output);
-        Assert.Contains("s3-postgres", run.Output);
+        Assert.Contains("unknown scenario 's4'", run.All);
+        Assert.Contains("s3-postgres", run.All);
     }
 
     [GeneratedRegex(@"^server: http://127\.0\.0\.1:\d+, pid (\d+), ", RegexOptions.Multiline)]
@@ -101,30 +98,12 @@ public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
     [GeneratedRegex(@"PostgreSQL \(throwaway, fsync on\) at Host=127\.0\.0\.1;Port=(\d+)$", RegexOptions.Multiline)]
     private static partial Regex PostgresLine();
 
-    private Task<(int ExitCode, string Output)> Run(string results, params string[] arguments) =>
-        Script("scripts/benchmark.sh", new Dictionary<string, string?>
+    private Task<ScriptRun> Run(string results, params string[] arguments) =>
+        Repository.RunScriptAsync("scripts/benchmark.sh", new Dictionary<string, string?>
         {
             ["LEARNGAME_BENCH_OUT"] = results,
             ["LEARNGAME_BENCH_BUILD"] = "0", // the test run's own build, made before it (the tool is built with the solution)
             ["LEARNGAME_CONFIGURATION"] = Repository.Configuration,
             ["LEARNGAME_POSTGRES"] = postgres.ConnectionString,
         }, arguments);
-
-    private static async Task<(int ExitCode, string Output)> Script(string script, Dictionary<string, string?> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, script));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(patience.Token);
-        return (process.ExitCode, await output + await error);
-    }
 }

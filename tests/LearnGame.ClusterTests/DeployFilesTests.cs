@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using LearnGame.Grains.Sessions;
 using LearnGame.Server.Extensions;
+using LearnGame.Testing;
 using Orleans.Hosting.Kubernetes;
 using YamlDotNet.RepresentationModel;
 

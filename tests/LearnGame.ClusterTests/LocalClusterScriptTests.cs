@@ -98,19 +98,3 @@ public sealed partial class LocalClusterScriptTests(PostgresServer postgres)
         return Process.Start(start)!;
     }
 }
-
-/// <summary>Where the repository and this build are.</summary>
-public static class Repository
-{
-    public static string Root { get; } = FindRoot();
-
-    /// <summary>Release or Debug: the tests run the server built in the same configuration (…/bin/&lt;Configuration&gt;/net10.0/).</summary>
-    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
-    private static string FindRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LearnGame.sln"))) root = root.Parent;
-        return root?.FullName ?? throw new InvalidOperationException("LearnGame.sln not found above the test folder.");
-    }
-}

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LearnGame.Testing;
 
 /// <summary>
@@ -48,18 +46,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task<string> Script(string verb)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LearnGame.sln"))) root = root.Parent;
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(root!.FullName, "scripts", "postgres.sh"));
-        start.ArgumentList.Add(verb);
-        start.Environment["LEARNGAME_PG_DIR"] = _ownFolder!;
-        start.Environment.Remove("LEARNGAME_POSTGRES");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh {verb} failed: {await error}");
-        return await output;
+        var run = await Repository.RunScriptAsync("scripts/postgres.sh",
+            new Dictionary<string, string?> { ["LEARNGAME_PG_DIR"] = _ownFolder!, ["LEARNGAME_POSTGRES"] = null }, [verb]);
+        if (run.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh {verb} failed: {run.Error}");
+        return run.Output;
     }
 }

@@ -129,12 +129,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server built next to these tests, in the same configuration (Debug or Release).</summary>
     private static string ServerDll()
     {
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = here.Parent!.Name; // …/bin/<Configuration>/net10.0/
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LearnGame.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("LearnGame.sln not found above the test folder.");
-        var dll = Path.Combine(root.FullName, "src", "LearnGame.Server", "bin", configuration, "net10.0", "LearnGame.Server.dll");
+        var dll = Path.Combine(Repository.Root, "src", "LearnGame.Server", "bin", Repository.Configuration, "net10.0", "LearnGame.Server.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
     }
 
