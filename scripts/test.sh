@@ -77,7 +77,7 @@ done
 for trx in "$out"/results/*.trx; do
   [ -f "$trx" ] || continue
   grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' \
-    | sed "s/^testName=\"\(.*\)\"$/FAILED in $(basename "$trx" .trx): \1/"
+    | sed "s/^testName=\"\(.*\)\"$/FAILED in $(basename "$trx" .trx): \1/; s/&quot;/\"/g; s/&apos;/'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g"
 done
 expected=$(( $(grep -l "<IsTestProject>true" tests/*/*.csproj | wc -l) + 1 ))  # + the functional suite on PostgreSQL
 if [ "$((projects + empty))" -lt "$expected" ]; then
