@@ -1,12 +1,23 @@
+using System.Text.Json.Serialization;
 using Orleans.Storage;
 
 namespace LearnGame.Grains.Persistence;
 
 /// <summary>One stored piece of a grain's journal: the entries it holds, and the checkpoint (epoch) they follow.</summary>
+[JsonConverter(typeof(JournalChunkJsonConverterFactory))]
 public sealed class JournalChunk<TEntry>
 {
     public long Epoch { get; set; }
     public List<TEntry> Entries { get; set; } = [];
+
+    /// <summary>
+    /// Each entry's JSON where an earlier write rendered it (null where none did), in the order of
+    /// <see cref="Entries"/>; a write through System.Text.Json fills in the rest. Not stored.
+    /// </summary>
+    internal byte[]?[]? EntriesJson { get; set; }
+
+    /// <summary>The options <see cref="EntriesJson"/> was rendered with.</summary>
+    internal object? RenderedWith { get; set; }
 }
 
 /// <summary>
@@ -29,6 +40,9 @@ public sealed class Journal<TEntry>(IGrainStorage storage, GrainId grainId, stri
 
     private readonly List<GrainState<JournalChunk<TEntry>>> _stored = [];
     private readonly List<TEntry> _entries = [];
+    // Each entry's JSON once a write rendered it, so that writing the chunk again renders only the entries it adds.
+    private readonly List<byte[]?> _json = [];
+    private object? _renderedWith;
     private long _epoch;
     private int _chunk;
     private int _chunkStart;
@@ -61,10 +75,17 @@ public sealed class Journal<TEntry>(IGrainStorage storage, GrainId grainId, stri
             _entries.AddRange(state.State!.Entries);
         }
         _written = _entries.Count;
+        _json.Clear();
+        _json.AddRange(new byte[]?[_entries.Count]);
         return _entries.ToList();
     }
 
-    public void Add(TEntry entry) => _entries.Add(entry);
+    /// <summary>Adds an entry, which must not change afterwards: its JSON is rendered once, and written again as it was.</summary>
+    public void Add(TEntry entry)
+    {
+        _entries.Add(entry);
+        _json.Add(null);
+    }
 
     /// <summary>Stores the entries added since the last write (nothing to do when there are none).</summary>
     public async Task WriteAsync()
@@ -74,9 +95,26 @@ public sealed class Journal<TEntry>(IGrainStorage storage, GrainId grainId, stri
         if (_written - _chunkStart >= ChunkSize) (_chunk, _chunkStart) = (_chunk + 1, _written);
         while (_stored.Count <= _chunk) _stored.Add(new GrainState<JournalChunk<TEntry>>(new JournalChunk<TEntry>()));
         var state = _stored[_chunk];
-        state.State = new JournalChunk<TEntry> { Epoch = _epoch, Entries = _entries.GetRange(_chunkStart, upTo - _chunkStart) };
+        var (start, count) = (_chunkStart, upTo - _chunkStart);
+        var rendered = _json.GetRange(start, count).ToArray();
+        var chunk = new JournalChunk<TEntry>
+        {
+            Epoch = _epoch,
+            Entries = _entries.GetRange(start, count),
+            EntriesJson = rendered,
+            RenderedWith = _renderedWith,
+        };
+        state.State = chunk;
         await storage.WriteStateAsync(ChunkName(name, _chunk), grainId, state);
         _written = Math.Max(_written, upTo);
+        // Keep what this write rendered for the next ones (rendered with other options, it replaces all of it). No
+        // restart can have come in between: the checkpoint's write and this one are made one at a time.
+        if (!ReferenceEquals(chunk.RenderedWith, _renderedWith))
+        {
+            _renderedWith = chunk.RenderedWith;
+            for (var i = 0; i < _json.Count; i++) _json[i] = null;
+        }
+        for (var i = 0; i < count; i++) _json[start + i] ??= rendered[i];
     }
 
     /// <summary>
@@ -86,6 +124,7 @@ public sealed class Journal<TEntry>(IGrainStorage storage, GrainId grainId, stri
     public void Restart(long epoch, int included)
     {
         _entries.RemoveRange(0, Math.Min(included, _entries.Count));
+        _json.RemoveRange(0, Math.Min(included, _json.Count));
         (_epoch, _chunk, _chunkStart, _written) = (epoch, 0, 0, 0);
     }
 
