@@ -40,7 +40,10 @@ public sealed class OneWriterStorage : IGrainStorage
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         _inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        grainState.ETag is null && _batch is not null ? FirstWriteAsync(stateName, grainId, grainState, _batch) : WriteNowAsync(stateName, grainId, grainState);
+
+    private Task WriteNowAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (_batch?.For(stateName, grainId, grainState, done.SetResult, e => done.SetException(e)) is { } update)
@@ -49,6 +52,26 @@ public sealed class OneWriterStorage : IGrainStorage
             return done.Task;
         }
         return StorageMetrics.ProviderWriteTimed(() => _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState)));
+    }
+
+    /// <summary>
+    /// A first write, which the provider inserts. One that fails other than on the version check may still have been
+    /// stored (its answer lost): the next first write of the same state settles that before it goes
+    /// (<see cref="UpdateBatch.SettleFirstWriteAsync"/>), and becomes an update when it was.
+    /// </summary>
+    private async Task FirstWriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, UpdateBatch batch)
+    {
+        await batch.SettleFirstWriteAsync(stateName, grainId, grainState);
+        var first = grainState.ETag is null;
+        try
+        {
+            await WriteNowAsync(stateName, grainId, grainState);
+        }
+        catch (Exception e) when (first && e is not InconsistentStateException)
+        {
+            batch.KeepUnsettledFirstWrite(grainState);
+            throw;
+        }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -14,7 +14,8 @@ namespace LearnGame.Storage;
 /// docs/benchmarks.md). Only updates of Guid-keyed grains take this path: their row is found by the identity columns
 /// alone (state name, service, the Guid's two halves, no extension), with the same compare-and-bump on Version as our
 /// WriteToStorageKey query, so no hash of the provider's needs recomputing. First writes, other keys and clears go
-/// through the provider.
+/// through the provider. A write whose COMMIT got no answer is settled by the next write of the same state
+/// (<see cref="Unsettled"/>).
 /// </summary>
 public sealed class UpdateBatch
 {
@@ -37,6 +38,20 @@ public sealed class UpdateBatch
           AND grainidextensionstring IS NULL
           AND version = $6
         RETURNING version AS NewGrainStateVersion;
+        """;
+
+    // The row's version and payload, for a write whose outcome is unknown (see Unsettled).
+    private const string SqliteStored = """
+        SELECT Version, PayloadBinary FROM OrleansStorage
+        WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+          AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+          AND GrainIdExtensionString IS NULL AND COALESCE(GrainIdExtensionString, X'') = X'';
+        """;
+
+    private const string PostgresStored = """
+        SELECT version, payloadbinary FROM orleansstorage
+        WHERE serviceid = $1 AND graintypestring = $2 AND grainidn0 = $3 AND grainidn1 = $4
+          AND grainidextensionstring IS NULL;
         """;
 
     private readonly string _connectionString;
@@ -70,6 +85,104 @@ public sealed class UpdateBatch
     {
         /// <summary>When the update was asked for: its wait for a transaction is measured from here.</summary>
         public long AskedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        /// <summary>The grain state this update writes, which an unsettled earlier write of it is kept for.</summary>
+        internal object? Owner { get; init; }
+
+        /// <summary>An earlier write of the same state from the same version whose outcome is unknown.</summary>
+        internal Unsettled? Doubt { get; init; }
+    }
+
+    /// <summary>
+    /// A write whose COMMIT was sent but whose answer never came back (the connection broke, the database stopped): the
+    /// row may hold it or not. The grain was told it failed and kept its version (<paramref name="From"/>, its ETag; null
+    /// for a first write, see <see cref="SettleFirstWriteAsync"/>), so
+    /// its next write would fail on the version check forever if that write had been stored. That next write settles
+    /// it, in its own transaction: a row still at <paramref name="Version"/> (the version the write updated from) never
+    /// took it; a row one version on, holding exactly <paramref name="Payload"/>, took it, and the update goes on from
+    /// there; anything else is another writer's, and stays a conflict.
+    /// </summary>
+    internal sealed record Unsettled(int? From, int Version, byte[] Payload);
+
+    // Per grain state object, so it goes with the activation that holds it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Unsettled> _unsettled = new();
+
+    /// <summary>Records that a write of <paramref name="owner"/> may or may not be stored.</summary>
+    internal void KeepUnsettled(object owner, Unsettled write) => _unsettled.AddOrUpdate(owner, write);
+
+    /// <summary>Records that a first write of <paramref name="grainState"/> (through the provider) failed and may be stored.</summary>
+    internal void KeepUnsettledFirstWrite<T>(IGrainState<T> grainState) =>
+        KeepUnsettled(grainState, new Unsettled(null, 0, Bytes(_serializer.Serialize(grainState.State))));
+
+    /// <summary>
+    /// Before a first write of <paramref name="grainState"/>: when an earlier one got no answer and its row holds exactly
+    /// that write, the state takes the row's version, and this write becomes an update of it. Without it, the provider's
+    /// insert would find the row and fail on the version check at every retry. Guid keys only, as the updates.
+    /// </summary>
+    internal async Task SettleFirstWriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (grainState.ETag is not null || !_unsettled.TryGetValue(grainState, out var doubt) || doubt.From is not null) return;
+        if (!Guid.TryParse(grainId.Key.ToString(), out var guid))
+        {
+            _unsettled.Remove(grainState);
+            return;
+        }
+        var (n0, n1) = Halves(guid);
+        var row = await Task.Run(() =>
+        {
+            using var connection = Open();
+            return ReadRow(connection, null, stateName, n0, n1);
+        });
+        _unsettled.Remove(grainState);
+        if (row is { Payload: { } payload } && payload.AsSpan().SequenceEqual(doubt.Payload))
+        {
+            grainState.ETag = row.Value.Version.ToString(CultureInfo.InvariantCulture);
+            grainState.RecordExists = true;
+        }
+    }
+
+    private DbConnection Open()
+    {
+        DbConnection connection = _postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static (long N0, long N1) Halves(Guid guid)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        guid.TryWriteBytes(bytes);
+        return (BitConverter.ToInt64(bytes[..8]), BitConverter.ToInt64(bytes[8..]));
+    }
+
+    /// <summary>The version and payload of a Guid-keyed state's row, or null when there is none.</summary>
+    private (int Version, byte[]? Payload)? ReadRow(DbConnection connection, DbTransaction? transaction, string stateName, long n0, long n1)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = _postgres ? PostgresStored : SqliteStored;
+        (string Name, object Value)[] parameters = [("@ServiceId", _serviceId), ("@GrainTypeString", stateName), ("@GrainIdN0", n0), ("@GrainIdN1", n1)];
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = read.CreateParameter();
+            if (!_postgres) parameter.ParameterName = name; // PostgreSQL's are positional: $1…$4 in this order
+            parameter.Value = value;
+            read.Parameters.Add(parameter);
+        }
+        using var row = read.ExecuteReader();
+        return row.Read() ? (row.GetInt32(0), row.IsDBNull(1) ? null : (byte[])row.GetValue(1)) : null;
+    }
+
+    /// <summary>Within the transaction, the version each update with an unsettled earlier write goes from.</summary>
+    private void Settle(DbConnection connection, DbTransaction transaction, IReadOnlyList<Item> items, int[] versions)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Doubt is null) continue;
+            versions[i] = ReadRow(connection, transaction, items[i].StateName, items[i].N0, items[i].N1) is { } row
+                ? Settled(items[i], row.Version, row.Payload)
+                : items[i].Version;
+        }
     }
 
     /// <summary>The update for this write, or null when it must go through the provider (a first write, another kind of key).</summary>
@@ -78,9 +191,8 @@ public sealed class UpdateBatch
         if (grainState.ETag is not { } etag || !int.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return null;
         // The provider's own reading of a key: a Guid first. A Guid with an extension does not parse and goes to it.
         if (!Guid.TryParse(grainId.Key.ToString(), out var guid)) return null;
-        Span<byte> bytes = stackalloc byte[16];
-        guid.TryWriteBytes(bytes);
-        return new Item(stateName, BitConverter.ToInt64(bytes[..8]), BitConverter.ToInt64(bytes[8..]), version,
+        var (n0, n1) = Halves(guid);
+        return new Item(stateName, n0, n1, version,
             () => Bytes(_serializer.Serialize(grainState.State)),
             stored =>
             {
@@ -88,7 +200,12 @@ public sealed class UpdateBatch
                 grainState.RecordExists = true;
                 done();
             },
-            failed);
+            failed)
+        {
+            Owner = grainState,
+            // Only while the state holds the version it had then: a state read again since knows where the row stands.
+            Doubt = _unsettled.TryGetValue(grainState, out var doubt) && doubt.From == version ? doubt : null,
+        };
     }
 
     /// <summary>
@@ -106,23 +223,31 @@ public sealed class UpdateBatch
     public void Run(IReadOnlyList<Item> items)
     {
         var results = new int?[items.Count];
+        var payloads = new byte[items.Count][];
+        var versions = new int[items.Count];
+        for (var i = 0; i < items.Count; i++) (payloads[i], versions[i]) = (items[i].Payload(), items[i].Version);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var item in items) StorageMetrics.UpdateWaited(item.AskedAt, started);
+        var committing = false;
         try
         {
-            if (_postgres) RunPostgres(items, results);
-            else RunSqlite(items, results);
+            if (_postgres) RunPostgres(items, payloads, versions, results, () => committing = true);
+            else RunSqlite(items, payloads, versions, results, () => committing = true);
             Transactions++;
             StorageMetrics.TransactionDone(started, items.Count);
         }
         catch (Exception e)
         {
-            // Nothing of this transaction is stored: every write in it fails and is retried by its grain.
+            // Failed before COMMIT, nothing of this transaction is stored. Failed during it, it may be: the next write of
+            // each of these states settles which (an earlier doubt stays until then).
+            for (var i = 0; i < items.Count; i++)
+                if (committing && items[i].Owner is { } owner) KeepUnsettled(owner, new Unsettled(items[i].Version, versions[i], payloads[i]));
             foreach (var item in items) item.Failed(e);
             return;
         }
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i].Owner is { } owner) _unsettled.Remove(owner);
             if (results[i] is { } stored) items[i].Stored(stored);
             else items[i].Failed(new InconsistentStateException(
                 $"Version conflict writing {items[i].StateName}: the stored version is not {items[i].Version}.", "unknown",
@@ -130,11 +255,23 @@ public sealed class UpdateBatch
         }
     }
 
-    private void RunSqlite(IReadOnlyList<Item> items, int?[] results)
+    /// <summary>
+    /// The version to update from, given the row's: one on from the unsettled write's when the row holds that write, the
+    /// unsettled write's own when it does not (any other stored version then conflicts, as it should).
+    /// </summary>
+    private static int Settled(Item item, int storedVersion, byte[]? storedPayload) => item.Doubt switch
+    {
+        { } doubt when storedVersion == doubt.Version + 1 && storedPayload is not null && storedPayload.AsSpan().SequenceEqual(doubt.Payload) => doubt.Version + 1,
+        { } doubt => doubt.Version,
+        null => item.Version,
+    };
+
+    private void RunSqlite(IReadOnlyList<Item> items, byte[][] payloads, int[] versions, int?[] results, Action committing)
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
+        Settle(connection, transaction, items, versions);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = SqliteUpdate;
@@ -149,33 +286,36 @@ public sealed class UpdateBatch
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            payload.Value = item.Payload();
+            payload.Value = payloads[i];
             state.Value = item.StateName;
             n0.Value = item.N0;
             n1.Value = item.N1;
-            version.Value = item.Version;
+            version.Value = versions[i];
             results[i] = command.ExecuteScalar() is long stored ? (int)stored : null;
         }
+        committing();
         transaction.Commit();
     }
 
     /// <summary>Every update of the transaction in one round trip (a batch of statements), then one commit.</summary>
-    private void RunPostgres(IReadOnlyList<Item> items, int?[] results)
+    private void RunPostgres(IReadOnlyList<Item> items, byte[][] payloads, int[] versions, int?[] results, Action committing)
     {
         using var connection = new NpgsqlConnection(_connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
+        Settle(connection, transaction, items, versions);
         using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
+                var item = items[i];
                 var update = new NpgsqlBatchCommand(PostgresUpdate);
-                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = item.Payload() });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = payloads[i] });
                 update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = _serviceId });
                 update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = item.StateName });
                 update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = item.N0 });
                 update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = item.N1 });
-                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = item.Version });
+                update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = versions[i] });
                 batch.BatchCommands.Add(update);
             }
             using var reader = batch.ExecuteReader();
@@ -185,6 +325,7 @@ public sealed class UpdateBatch
                 reader.NextResult();
             }
         }
+        committing();
         transaction.Commit();
     }
 

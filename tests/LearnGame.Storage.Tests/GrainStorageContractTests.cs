@@ -216,6 +216,145 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         Assert.All(await StoredRowsAsync(), row => Assert.Equal(4L, row.Version));
     }
 
+    /// <summary>
+    /// A write whose COMMIT got no answer may be stored or not; the state keeps its old version. Here the row is set
+    /// as that write would have left it (one version on, holding its bytes), and the write is recorded as unsettled, as
+    /// the batch records it when its commit fails (PostgresLostCommitTests breaks a real one).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_write_after_one_whose_commit_got_no_answer_is_stored_whether_or_not_that_one_was(bool unsettledWriteStored)
+    {
+        var (storage, batch) = (Storage(), SiloService<UpdateBatch>(LearnGameStorage.Name));
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "first" });
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+        var version = int.Parse(state.ETag!);
+        var unsettled = new ProbeState { Text = "no answer" };
+        if (unsettledWriteStored)
+            await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(unsettled) { ETag = state.ETag, RecordExists = true });
+        batch.KeepUnsettled(state, new UpdateBatch.Unsettled(version, version, new LearnGameStateSerializer().Serialize(unsettled).ToArray()));
+
+        state.State!.Text = "next";
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+
+        Assert.Equal((version + (unsettledWriteStored ? 2 : 1)).ToString(), state.ETag);
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
+        Assert.Equal(("next", state.ETag), (read.State!.Text, read.ETag));
+        // Settled: a later write goes on as usual.
+        state.State.Text = "later";
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+        Assert.Equal((version + (unsettledWriteStored ? 3 : 2)).ToString(), state.ETag);
+    }
+
+    /// <summary>
+    /// A first write (the provider's insert) that is stored but whose answer is lost: the provider is wrapped to throw
+    /// after it stored, once. The state has no version yet, so the next write is a first write again, and before, the
+    /// insert found the row and failed on the version check at every retry.
+    /// </summary>
+    [Fact]
+    public async Task The_write_after_a_first_write_whose_answer_was_lost_is_stored_as_an_update_of_it()
+    {
+        var provider = new LosesOneAnswer(SiloService<IGrainStorage>(LearnGameStorage.Name + ".adonet"));
+        var storage = new OneWriterStorage(provider, SiloService<UpdateBatch>(LearnGameStorage.Name));
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "no answer" });
+
+        await Assert.ThrowsAsync<IOException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
+        Assert.Null(state.ETag);
+        state.State = new ProbeState { Text = "next" };
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+
+        Assert.Equal("2", state.ETag);
+        var read = new GrainState<ProbeState>();
+        await Storage().ReadStateAsync(ProbeGrain.StateName, id, read);
+        Assert.Equal(("next", "2"), (read.State!.Text, read.ETag));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_first_write_after_one_that_got_no_answer_is_stored_whether_or_not_that_one_was(bool unsettledWriteStored)
+    {
+        var (storage, batch) = (Storage(), SiloService<UpdateBatch>(LearnGameStorage.Name));
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var unsettled = new ProbeState { Text = "no answer" };
+        if (unsettledWriteStored) await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(unsettled));
+        var state = new GrainState<ProbeState>(unsettled);
+        batch.KeepUnsettledFirstWrite(state);
+
+        state.State = new ProbeState { Text = "next" };
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+
+        Assert.Equal(unsettledWriteStored ? "2" : "1", state.ETag);
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
+        Assert.Equal(("next", state.ETag), (read.State!.Text, read.ETag));
+    }
+
+    [Fact]
+    public async Task Another_writers_row_is_still_a_conflict_after_a_first_write_that_got_no_answer()
+    {
+        var (storage, batch) = (Storage(), SiloService<UpdateBatch>(LearnGameStorage.Name));
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(new ProbeState { Text = "other writer" }));
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "no answer" });
+        batch.KeepUnsettledFirstWrite(state);
+
+        state.State = new ProbeState { Text = "next" };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
+
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
+        Assert.Equal(("other writer", "1"), (read.State!.Text, read.ETag));
+    }
+
+    /// <summary>The provider, except that its first write's answer is lost: it is stored, and the caller gets an error.</summary>
+    private sealed class LosesOneAnswer(IGrainStorage inner) : IGrainStorage
+    {
+        private bool _lost;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            var etag = grainState.ETag;
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            if (_lost) return;
+            _lost = true;
+            (grainState.ETag, grainState.RecordExists) = (etag, etag is not null);
+            throw new IOException("The connection broke before the answer came.");
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+
+    [Fact]
+    public async Task Another_writers_row_is_still_a_conflict_after_a_write_whose_commit_got_no_answer()
+    {
+        var (storage, batch) = (Storage(), SiloService<UpdateBatch>(LearnGameStorage.Name));
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "first" });
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+        var version = int.Parse(state.ETag!);
+        // The unsettled write never landed; another activation's did, from the same version.
+        await storage.WriteStateAsync(ProbeGrain.StateName, id,
+            new GrainState<ProbeState>(new ProbeState { Text = "other writer" }) { ETag = state.ETag, RecordExists = true });
+        batch.KeepUnsettled(state, new UpdateBatch.Unsettled(version, version,
+            new LearnGameStateSerializer().Serialize(new ProbeState { Text = "no answer" }).ToArray()));
+
+        state.State!.Text = "next";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
+
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
+        Assert.Equal(("other writer", (version + 1).ToString()), (read.State!.Text, read.ETag));
+    }
+
     [Fact]
     public async Task Later_writes_waiting_together_share_one_transaction()
     {
@@ -235,7 +374,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     /// <summary>A keyed service of the silo, as it resolves it.</summary>
     protected T SiloService<T>(string key) where T : notnull => _cluster.GetSiloServiceProvider().GetRequiredKeyedService<T>(key);
 
-    private IGrainStorage Storage() => _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(LearnGameStorage.Name);
+    protected IGrainStorage Storage() => _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(LearnGameStorage.Name);
 
     private async Task<InProcessTestCluster> StartSiloAsync()
     {
