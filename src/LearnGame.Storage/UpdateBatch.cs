@@ -247,7 +247,8 @@ public sealed class UpdateBatch
         }
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i].Owner is { } owner) _unsettled.Remove(owner);
+            // Settled by this transaction (the table is looked at only where a doubt was found: no lock per update).
+            if (items[i] is { Doubt: not null, Owner: { } owner }) _unsettled.Remove(owner);
             if (results[i] is { } stored) items[i].Stored(stored);
             else items[i].Failed(new InconsistentStateException(
                 $"Version conflict writing {items[i].StateName}: the stored version is not {items[i].Version}.", "unknown",

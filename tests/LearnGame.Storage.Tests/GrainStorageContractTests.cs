@@ -219,7 +219,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     /// <summary>
     /// A write whose COMMIT got no answer may be stored or not; the state keeps its old version. Here the row is set
     /// as that write would have left it (one version on, holding its bytes), and the write is recorded as unsettled, as
-    /// the batch records it when its commit fails (PostgresLostCommitTests breaks a real one).
+    /// the batch records it when its commit fails (on PostgreSQL, `A_write_whose_commit_answer_is_lost_leaves_the_next_write_stored` breaks a real one).
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -227,11 +227,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     public async Task The_write_after_one_whose_commit_got_no_answer_is_stored_whether_or_not_that_one_was(bool unsettledWriteStored)
     {
         var (storage, batch) = (Storage(), SiloService<UpdateBatch>(LearnGameStorage.Name));
-        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
-        var state = new GrainState<ProbeState>(new ProbeState { Text = "first" });
-        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
-        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
-        var version = int.Parse(state.ETag!);
+        var (id, state, version) = await WrittenTwice();
         var unsettled = new ProbeState { Text = "no answer" };
         if (unsettledWriteStored)
             await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(unsettled) { ETag = state.ETag, RecordExists = true });
@@ -241,9 +237,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
 
         Assert.Equal((version + (unsettledWriteStored ? 2 : 1)).ToString(), state.ETag);
-        var read = new GrainState<ProbeState>();
-        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
-        Assert.Equal(("next", state.ETag), (read.State!.Text, read.ETag));
+        Assert.Equal(("next", state.ETag), await ReadBack(id));
         // Settled: a later write goes on as usual.
         state.State.Text = "later";
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
@@ -269,9 +263,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
 
         Assert.Equal("2", state.ETag);
-        var read = new GrainState<ProbeState>();
-        await Storage().ReadStateAsync(ProbeGrain.StateName, id, read);
-        Assert.Equal(("next", "2"), (read.State!.Text, read.ETag));
+        Assert.Equal(("next", "2"), await ReadBack(id));
     }
 
     [Theory]
@@ -290,9 +282,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
 
         Assert.Equal(unsettledWriteStored ? "2" : "1", state.ETag);
-        var read = new GrainState<ProbeState>();
-        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
-        Assert.Equal(("next", state.ETag), (read.State!.Text, read.ETag));
+        Assert.Equal(("next", state.ETag), await ReadBack(id));
     }
 
     [Fact]
@@ -307,9 +297,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         state.State = new ProbeState { Text = "next" };
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
 
-        var read = new GrainState<ProbeState>();
-        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
-        Assert.Equal(("other writer", "1"), (read.State!.Text, read.ETag));
+        Assert.Equal(("other writer", "1"), await ReadBack(id));
     }
 
     /// <summary>The provider, except that its first write's answer is lost: it is stored, and the caller gets an error.</summary>
@@ -336,11 +324,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     public async Task Another_writers_row_is_still_a_conflict_after_a_write_whose_commit_got_no_answer()
     {
         var (storage, batch) = (Storage(), SiloService<UpdateBatch>(LearnGameStorage.Name));
-        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
-        var state = new GrainState<ProbeState>(new ProbeState { Text = "first" });
-        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
-        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
-        var version = int.Parse(state.ETag!);
+        var (id, state, version) = await WrittenTwice();
         // The unsettled write never landed; another activation's did, from the same version.
         await storage.WriteStateAsync(ProbeGrain.StateName, id,
             new GrainState<ProbeState>(new ProbeState { Text = "other writer" }) { ETag = state.ETag, RecordExists = true });
@@ -350,9 +334,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         state.State!.Text = "next";
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
 
-        var read = new GrainState<ProbeState>();
-        await storage.ReadStateAsync(ProbeGrain.StateName, id, read);
-        Assert.Equal(("other writer", (version + 1).ToString()), (read.State!.Text, read.ETag));
+        Assert.Equal(("other writer", (version + 1).ToString()), await ReadBack(id));
     }
 
     [Fact]
@@ -369,6 +351,24 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
 
         // 40 updates asked for at once: the writer finds most of them waiting behind the first.
         Assert.InRange(batch.Transactions - before, 1, ids.Count / 2);
+    }
+
+    /// <summary>A Guid-keyed probe state written twice: stored, and at a version that updates go from.</summary>
+    private async Task<(GrainId Id, GrainState<ProbeState> State, int Version)> WrittenTwice()
+    {
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "first" });
+        await Storage().WriteStateAsync(ProbeGrain.StateName, id, state);
+        await Storage().WriteStateAsync(ProbeGrain.StateName, id, state);
+        return (id, state, int.Parse(state.ETag!));
+    }
+
+    /// <summary>The probe's stored text and version, as a fresh read finds them.</summary>
+    private async Task<(string? Text, string? ETag)> ReadBack(GrainId id)
+    {
+        var read = new GrainState<ProbeState>();
+        await Storage().ReadStateAsync(ProbeGrain.StateName, id, read);
+        return (read.State?.Text, read.ETag);
     }
 
     /// <summary>A keyed service of the silo, as it resolves it.</summary>
