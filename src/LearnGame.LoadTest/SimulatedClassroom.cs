@@ -22,9 +22,10 @@ public sealed class SimulatedClassroom
     private readonly int _number;
     private string _hostToken = ""; // a secret: kept in memory only, never printed
     private HubConnection? _trainer;
-    private readonly int[] _settled;
+    // Counted from the learners' tasks; the trainer waits on them, as a trainer watches the answer count.
+    private readonly Tally[] _settled;
     private readonly long[] _revealCalledAt;
-    private int _finishedLearners;
+    private readonly Tally _finished = new();
 
     public SimulatedClassroom(int number, LoadOptions options, Measurements measurements, HttpClient http, HubClients hubs, CancellationToken cancel)
     {
@@ -51,7 +52,7 @@ public sealed class SimulatedClassroom
             var drops = learnerRandom.NextDouble() < options.DropShare;
             return new SimulatedLearner(this, i, Nickname(faker, i), learnerRandom, skill, drops);
         }).ToList();
-        _settled = new int[options.Questions];
+        _settled = Enumerable.Range(0, options.Questions).Select(_ => new Tally()).ToArray();
         _revealCalledAt = new long[options.Questions];
     }
 
@@ -74,11 +75,14 @@ public sealed class SimulatedClassroom
         return (first.Length + suffix.Length > 20 ? first[..(20 - suffix.Length)] : first) + suffix;
     }
 
-    public void AnswerSettled(int questionIndex) => Interlocked.Increment(ref _settled[questionIndex]);
-    public void LearnerFinished() => Interlocked.Increment(ref _finishedLearners);
+    /// <summary>A learner's answer to that question was acknowledged, refused or given up.</summary>
+    public void AnswerSettled(int questionIndex) => _settled[questionIndex].Add();
+
+    /// <summary>A learner has received the whole game, its end and their last standing included.</summary>
+    public void LearnerFinished() => _finished.Add();
 
     /// <summary>Learners that have received the whole game, its end and their last standing included.</summary>
-    public int FinishedLearners => Volatile.Read(ref _finishedLearners);
+    public int FinishedLearners => _finished.Count;
 
     /// <summary>Standings each learner receives: one per leaderboard, podium and end; in a team game one more at the start, with its team.</summary>
     public int ExpectedStandings => Questions.Count + 2 + (Options.TeamSize > 0 ? 1 : 0);
@@ -107,14 +111,13 @@ public sealed class SimulatedClassroom
     {
         var joined = Learners.Count(l => l.Joined);
         if (joined == 0) throw new SimulationException("no-learners", "No learner could join.");
+        var window = TimeSpan.FromSeconds(Options.TimeLimitSeconds) + TimeSpan.FromSeconds(2);
         for (var i = 0; i < Questions.Count; i++)
         {
             await Control(i == 0 ? "Start" : "Next"); // from the lobby, or from the leaderboard of the previous question
-            var opened = Stopwatch.GetTimestamp();
-            var window = TimeSpan.FromSeconds(Options.TimeLimitSeconds) + TimeSpan.FromSeconds(2);
-            // The trainer sees the answer count; here it knows exactly when every learner's answer has settled.
-            while (Volatile.Read(ref _settled[i]) < joined && Stopwatch.GetElapsedTime(opened) < window)
-                await Task.Delay(20, Cancel);
+            // The trainer sees the answer count; here it knows exactly when every learner's answer has settled, or
+            // gives up once the question's time (and a margin) is over: the deadline has closed it by then.
+            await _settled[i].ReachedAsync(joined, window, Cancel);
             _revealCalledAt[i] = Stopwatch.GetTimestamp();
             // The deadline may have closed the question already; then the reveal is not the trainer's and is not timed.
             if (!await Control("Reveal", acceptWrongPhase: true)) _revealCalledAt[i] = 0;
@@ -124,9 +127,8 @@ public sealed class SimulatedClassroom
         }
         await Control("Next"); // Podium
         await Control("Next"); // Ended
-        var waitEnded = Stopwatch.GetTimestamp();
-        while (FinishedLearners < Learners.Count(l => l.Joined) && Stopwatch.GetElapsedTime(waitEnded) < TimeSpan.FromSeconds(30))
-            await Task.Delay(20, Cancel);
+        // Learners that miss an event are reported by the check; 30 s is only how long the trainer waits for them.
+        await _finished.ReachedAsync(Learners.Count(l => l.Joined), TimeSpan.FromSeconds(30), Cancel);
         Completed = true;
         for (var i = 0; i < Questions.Count; i++)
         {
