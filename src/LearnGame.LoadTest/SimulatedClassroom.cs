@@ -6,6 +6,7 @@ using Bogus;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
+using LearnGame.SimulatedLearners;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LearnGame.LoadTest;

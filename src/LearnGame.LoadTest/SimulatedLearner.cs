@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.SimulatedLearners;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LearnGame.LoadTest;
 
 /// <summary>
 /// One learner: a real SignalR connection over WebSockets that joins with a nickname, answers each question after a
-/// log-normal thinking time (right with its own probability), and records what it was acknowledged and what it received.
+/// log-normal thinking time (right with its own probability; <see cref="ThinkingTime"/>, <see cref="SimulatedAnswers"/>), and records what it was acknowledged and what it received.
 /// </summary>
 public sealed class SimulatedLearner(SimulatedClassroom room, int index, string nickname, Random random, double skill, bool drops)
 {
@@ -127,29 +128,12 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         Interlocked.Increment(ref QuestionEvents[index]);
         _m.QuestionReceived(index, receivedAt - payload.GetProperty("serverNow").GetDateTimeOffset());
         // Decide now, on the connection's receive loop (one event at a time), so the random draws stay reproducible.
-        var think = ThinkTime(payload.GetProperty("remainingMs").GetInt64());
+        var think = ThinkingTime.Draw(random, room.Options.ThinkMedianMs, payload.GetProperty("remainingMs").GetInt64());
         var question = room.Questions[index];
-        var right = random.NextDouble() < skill;
-        var choice = right ? question.Correct : WrongChoice(question);
+        var choice = SimulatedAnswers.Choice(random, skill, question.Correct, question.Choices.Count);
         var answerId = $"a{Index}-{index}-{random.Next():x}";
         var dropNow = Drops && index == room.Questions.Count / 2;
         _ = AnswerAsync(index, answerId, choice, think, dropNow, room.Cancel);
-    }
-
-    private int WrongChoice(SingleChoiceQuestion question)
-    {
-        var pick = random.Next(question.Choices.Count - 1);
-        return pick >= question.Correct ? pick + 1 : pick;
-    }
-
-    /// <summary>Log-normal around the median (σ = 0.6): most answer near it, a few much later; never past 80 % of the time left.</summary>
-    private TimeSpan ThinkTime(long remainingMs)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        var normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-        var ms = room.Options.ThinkMedianMs * Math.Exp(0.6 * normal);
-        return TimeSpan.FromMilliseconds(Math.Min(ms, 0.8 * remainingMs));
     }
 
     private async Task AnswerAsync(int questionIndex, string answerId, int choice, TimeSpan think, bool dropFirst, CancellationToken cancel)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LearnGame.SimulatedLearners;
 
 namespace LearnGame.LoadTest;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.SimulatedLearners;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -11,8 +12,10 @@ namespace LearnGame.Server.Rehearsal;
 
 /// <summary>
 /// Bot learners a trainer adds to rehearse alone: each one a real SignalR connection to this server over loopback,
-/// like a learner's phone, that joins, answers every question after a short thinking time and leaves when the game
-/// ends or the trainer removes it. The host token is checked by the session before any bot is started.
+/// like a learner's phone, that joins, answers every question after a thinking time and leaves when the game ends or
+/// the trainer removes it. The host token is checked by the session before any bot is started. They are the load
+/// tool's simulated learners (LearnGame.SimulatedLearners): the same connections, thinking times and answers, except
+/// that a bot does not know the right answer.
 /// </summary>
 public sealed partial class RehearsalBots(IServer server, IGrainFactory grains, ILogger<RehearsalBots> log) : IAsyncDisposable
 {
@@ -22,7 +25,12 @@ public sealed partial class RehearsalBots(IServer server, IGrainFactory grains, 
     /// <summary>A bot gives up after this long, whatever happens, so that none is left behind.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(4);
 
+    /// <summary>A bot's median thinking time: a few seconds, as in a class.</summary>
+    public const double ThinkMedianMs = 4000;
+
     private readonly ConcurrentDictionary<Guid, ConcurrentBag<HubConnection>> _bots = new();
+    private readonly Lock _lock = new();
+    private HubClients? _hubs; // made at the first bot: the server's address is known only once it listens
 
     public static readonly GameError Forbidden = new("forbidden", "Only the session's trainer can add bots.");
     public static readonly GameError CountInvalid = new("bots-count-invalid", $"Ask for 1 to {MaxPerCall} bots at a time.");
@@ -66,9 +74,7 @@ public sealed partial class RehearsalBots(IServer server, IGrainFactory grains, 
     private async Task<HubConnection> Connect(Guid sessionId, CancellationToken cancel)
     {
         var random = new Random();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(OwnAddress(), "/hubs/game"), o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
-            .Build();
+        var connection = Hubs().Create();
         var done = new CancellationTokenSource(Lifetime);
         connection.On<JsonElement>(SessionEvents.Question, question => _ = AnswerLater(connection, question, random, done.Token));
         connection.On<JsonElement>(SessionEvents.Ended, _ => Leave(sessionId, connection, done));
@@ -78,16 +84,15 @@ public sealed partial class RehearsalBots(IServer server, IGrainFactory grains, 
         return connection;
     }
 
-    /// <summary>Answers after a thinking time of one to eight seconds (less when the question is short).</summary>
+    /// <summary>Answers after a thinking time around <see cref="ThinkMedianMs"/>, within the question's time.</summary>
     private static async Task AnswerLater(HubConnection connection, JsonElement payload, Random random, CancellationToken cancel)
     {
         try
         {
             var question = payload.GetProperty("question");
-            var remaining = payload.GetProperty("remainingMs").GetInt64();
-            var think = TimeSpan.FromMilliseconds(Math.Min(1000 + random.Next(7000), Math.Max(0, remaining * 0.6)));
+            var think = ThinkingTime.Draw(random, ThinkMedianMs, payload.GetProperty("remainingMs").GetInt64());
             await Task.Delay(think, cancel);
-            var answer = BotAnswers.For(question, random);
+            var answer = SimulatedAnswers.Any(question, random);
             await connection.InvokeAsync<JsonElement>("Answer", question.GetProperty("index").GetInt32(), Guid.NewGuid().ToString("N"), answer, cancel);
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.SignalR.HubException)
@@ -102,6 +107,11 @@ public sealed partial class RehearsalBots(IServer server, IGrainFactory grains, 
         if (_bots.TryGetValue(sessionId, out var bag) && bag.All(c => c.State == HubConnectionState.Disconnected || c == connection))
             _bots.TryRemove(sessionId, out _);
         return Task.CompletedTask;
+    }
+
+    private HubClients Hubs()
+    {
+        lock (_lock) return _hubs ??= new HubClients(OwnAddress());
     }
 
     /// <summary>This server's own HTTP address, on loopback when it listens on every interface.</summary>
@@ -119,6 +129,7 @@ public sealed partial class RehearsalBots(IServer server, IGrainFactory grains, 
     {
         foreach (var connection in _bots.Values.SelectMany(b => b)) await connection.DisposeAsync();
         _bots.Clear();
+        lock (_lock) _hubs?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Count} rehearsal bots joined")]

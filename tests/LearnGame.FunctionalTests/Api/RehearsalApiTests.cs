@@ -62,7 +62,7 @@ public sealed class RehearsalApiTests(ServerFixture fixture)
             using var json = JsonDocument.Parse(JsonSerializer.Serialize(view, LearnGame.Domain.Quizzes.QuizJson.Options));
             for (var trial = 0; trial < 20; trial++)
             {
-                var node = LearnGame.Server.Rehearsal.BotAnswers.For(json.RootElement, random);
+                var node = LearnGame.SimulatedLearners.SimulatedAnswers.Any(json.RootElement, random);
                 var answer = node.Deserialize<LearnGame.Domain.Questions.Answer>(LearnGame.Domain.Quizzes.QuizJson.Options)!;
                 var question = quiz.Questions[index];
                 // Ordering answers are in display ids, as learners send them.

@@ -1,4 +1,5 @@
 using LearnGame.LoadTest;
+using LearnGame.SimulatedLearners;
 using LearnGame.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 

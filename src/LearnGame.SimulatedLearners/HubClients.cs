@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace LearnGame.LoadTest;
+namespace LearnGame.SimulatedLearners;
 
 /// <summary>
 /// Makes every simulated client's hub connection (learners and trainers) from one set of services: one JSON protocol,

@@ -1,15 +1,28 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace LearnGame.Server.Rehearsal;
+namespace LearnGame.SimulatedLearners;
 
-/// <summary>
-/// What a rehearsal bot answers: a well-formed answer of the question's type, picked at random (bots do not know the
-/// right answer, so the trainer sees a spread of answers at the reveal).
-/// </summary>
-public static class BotAnswers
+/// <summary>What a simulated learner answers.</summary>
+public static class SimulatedAnswers
 {
-    public static JsonObject For(JsonElement question, Random random)
+    /// <summary>
+    /// A choice among <paramref name="count"/>: the right one with probability <paramref name="skill"/>, otherwise one
+    /// of the others, each as likely (the load tool's learners, who know the quiz they play).
+    /// </summary>
+    public static int Choice(Random random, double skill, int correct, int count)
+    {
+        if (random.NextDouble() < skill) return correct;
+        var pick = random.Next(count - 1);
+        return pick >= correct ? pick + 1 : pick;
+    }
+
+    /// <summary>
+    /// A well-formed answer of the question's type, as a learner's phone sends it, picked at random from the question
+    /// as learners see it (<c>question</c> of the <c>question</c> event): the rehearsal bots do not know the right
+    /// answer, so the trainer sees a spread of answers at the reveal.
+    /// </summary>
+    public static JsonObject Any(JsonElement question, Random random)
     {
         var type = question.GetProperty("type").GetString();
         switch (type)
