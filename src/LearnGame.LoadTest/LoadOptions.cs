@@ -80,8 +80,9 @@ public sealed record LoadOptions
         The tool's own sockets complete on .NET's socket threads (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1),
         which leaves more of a shared machine to the server; set that variable to 0 to run them the default way.
         The report gives the latencies for the whole run, then question by question (the question and reveal
-        fan-outs and the acknowledgement of question n, every classroom together: the first is often the slowest),
-        and the tool's own garbage collections: each pause delays every simulated client.
+        fan-outs and the acknowledgement of question n, every classroom together: the first is often the slowest;
+        with how long the tool itself was paused from the question's first send to its last receipt), and the
+        tool's own garbage collections: each pause delays every simulated client.
 
         Exit code: 0 PASS, 1 FAIL (consistency or errors), 2 bad arguments.
         """;

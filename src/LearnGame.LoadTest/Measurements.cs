@@ -19,10 +19,15 @@ public sealed class Measurements
     /// <summary>The fan-outs and the acknowledgement again, per question (every classroom's question n together): the first is often the slowest.</summary>
     private readonly ConcurrentDictionary<int, (LatencyRecorder Question, LatencyRecorder Ack, LatencyRecorder Reveal)> _byQuestion = new();
 
-    public void QuestionReceived(int questionIndex, TimeSpan latency)
+    /// <summary>Per question: the earliest send and the latest receipt (UTC ticks), every classroom together.</summary>
+    private readonly ConcurrentDictionary<int, Window> _questionWindows = new();
+
+    public void QuestionReceived(int questionIndex, DateTimeOffset sentAt, DateTimeOffset receivedAt)
     {
+        var latency = receivedAt - sentAt;
         QuestionFanOut.Record(latency);
         For(questionIndex).Question.Record(latency);
+        _questionWindows.GetOrAdd(questionIndex, _ => new Window()).Widen(sentAt.UtcTicks, receivedAt.UtcTicks);
     }
 
     public void AnswerAcknowledged(int questionIndex, TimeSpan latency)
@@ -40,9 +45,25 @@ public sealed class Measurements
     private (LatencyRecorder Question, LatencyRecorder Ack, LatencyRecorder Reveal) For(int questionIndex) =>
         _byQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"answer {i + 1} ack"), new($"reveal {i + 1} fan-out")));
 
-    /// <summary>Per question, in order.</summary>
-    public IReadOnlyList<QuestionLatencies> PerQuestion() =>
-        _byQuestion.OrderBy(q => q.Key).Select(q => new QuestionLatencies(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary())).ToList();
+    /// <summary>Per question, in order; with <paramref name="pauses"/>, the tool's own pause from the question's first send to its last receipt.</summary>
+    public IReadOnlyList<QuestionLatencies> PerQuestion(PauseTimeline? pauses = null) =>
+        _byQuestion.OrderBy(q => q.Key).Select(q => new QuestionLatencies(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary(),
+            pauses is not null && _questionWindows.TryGetValue(q.Key, out var w) ? pauses.PausedMsBetween(w.From, w.To) : null)).ToList();
+
+    private sealed class Window
+    {
+        private long _from = long.MaxValue, _to = long.MinValue;
+        public DateTimeOffset From => new(Interlocked.Read(ref _from), TimeSpan.Zero);
+        public DateTimeOffset To => new(Interlocked.Read(ref _to), TimeSpan.Zero);
+
+        public void Widen(long from, long to)
+        {
+            for (var seen = Interlocked.Read(ref _from); from < seen; seen = Interlocked.Read(ref _from))
+                if (Interlocked.CompareExchange(ref _from, from, seen) == seen) break;
+            for (var seen = Interlocked.Read(ref _to); to > seen; seen = Interlocked.Read(ref _to))
+                if (Interlocked.CompareExchange(ref _to, to, seen) == seen) break;
+        }
+    }
 
     private long _eventsReceived;
     private long _invocations;
@@ -83,8 +104,11 @@ public sealed class Measurements
     }
 }
 
-/// <summary>Question fan-out, answer acknowledgement and reveal fan-out of one question (1-based), in milliseconds.</summary>
-public sealed record QuestionLatencies(int Question, LatencySummary QuestionFanOut, LatencySummary Ack, LatencySummary RevealFanOut);
+/// <summary>
+/// Question fan-out, answer acknowledgement and reveal fan-out of one question (1-based), in milliseconds, and the
+/// tool's own garbage-collection pause between the question's first send and its last receipt (null when not sampled).
+/// </summary>
+public sealed record QuestionLatencies(int Question, LatencySummary QuestionFanOut, LatencySummary Ack, LatencySummary RevealFanOut, double? ToolPausedMs = null);
 
 /// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>
 public sealed record LatencySummary(string Name, long Count, double P50, double P90, double P99, double P999, double Max, double Mean, double[] Curve);

@@ -47,10 +47,10 @@ public static class ReportWriter
     private static string PerQuestionTable(SimulationResult r)
     {
         var s = new StringBuilder();
-        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
-        s.AppendLine("|---:|---:|---:|---:|");
+        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | tool paused during it (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
+        s.AppendLine("|---:|---:|---:|---:|---:|");
         foreach (var q in r.PerQuestion)
-            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} |"));
+            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {(q.ToolPausedMs is { } p ? Invariant($"{p}") : "—")} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} |"));
         return s.ToString();
 
         static string Cell(LatencySummary l) => l.Count == 0 ? "not timed" : Invariant($"{l.P50} / {l.P99} / {l.Max}");

@@ -126,7 +126,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         var index = payload.GetProperty("question").GetProperty("index").GetInt32();
         if ((uint)index >= (uint)QuestionEvents.Length) { _m.Error("event-unknown-question"); return; }
         Interlocked.Increment(ref QuestionEvents[index]);
-        _m.QuestionReceived(index, receivedAt - payload.GetProperty("serverNow").GetDateTimeOffset());
+        _m.QuestionReceived(index, payload.GetProperty("serverNow").GetDateTimeOffset(), receivedAt);
         // Decide now, on the connection's receive loop (one event at a time), so the random draws stay reproducible.
         var think = ThinkingTime.Draw(random, room.Options.ThinkMedianMs, payload.GetProperty("remainingMs").GetInt64());
         var question = room.Questions[index];

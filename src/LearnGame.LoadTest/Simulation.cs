@@ -20,6 +20,7 @@ public static class Simulation
         var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, hubs, cancel)).ToList();
         var started = Stopwatch.GetTimestamp();
         var gc = ToolUsage.Now();
+        using var pauses = new PauseTimeline();
         using var progressLoop = new CancellationTokenSource();
         var progressTask = progress is null ? Task.CompletedTask : ProgressAsync(progress, m, sampler, options, started, progressLoop.Token);
         var problems = new List<string>();
@@ -78,7 +79,7 @@ public static class Simulation
             Invocations = m.Invocations,
             EventsPerSecond = Math.Round(m.EventsReceived / elapsed.TotalSeconds, 1),
             Latencies = m.All.Select(r => r.Summary()).ToList(),
-            PerQuestion = m.PerQuestion(),
+            PerQuestion = m.PerQuestion(pauses),
             Errors = m.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
             Tool = ToolUsage.Since(gc),
             Server = sampler is { Available: true }

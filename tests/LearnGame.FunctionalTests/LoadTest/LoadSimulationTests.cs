@@ -39,6 +39,8 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.All(result.PerQuestion, q => Assert.Equal(30, q.Ack.Count));
         Assert.Equal(result.Latencies.Single(l => l.Name.StartsWith("reveal", StringComparison.Ordinal)).Count, result.PerQuestion.Sum(q => q.RevealFanOut.Count));
         Assert.Contains("| 3 | ", ReportWriter.Summary(result));
+        // The tool's own pause is told for every question it timed.
+        Assert.All(result.PerQuestion, q => Assert.True(q.ToolPausedMs >= 0));
         // The tool's own collections are part of what was measured, and the report says so.
         Assert.True(result.Tool!.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
         // Its full collection of the ramp-up's garbage, once, before the first question.

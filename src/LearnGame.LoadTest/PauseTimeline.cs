@@ -1,0 +1,71 @@
+namespace LearnGame.LoadTest;
+
+/// <summary>
+/// The tool's own garbage-collection pauses over time: a thread of its own reads the process's total pause every
+/// <see cref="Interval"/>, so that the pause that fell within any stretch of the run can be told afterwards (a pause
+/// of the tool delays the receipt of every simulated client at once, and shows in every latency as if it were the
+/// server's). Samples are kept for at most <see cref="MaxSamples"/> intervals (more than an hour).
+/// </summary>
+public sealed class PauseTimeline : IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
+    public const int MaxSamples = 400_000;
+
+    private readonly Func<TimeSpan> _totalPause;
+    private readonly Func<DateTimeOffset> _now;
+    private readonly Lock _lock = new();
+    private readonly List<(long AtTicks, TimeSpan Paused)> _samples = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread? _thread;
+    private int _disposed;
+
+    /// <summary>Starts sampling this process.</summary>
+    public PauseTimeline() : this(GC.GetTotalPauseDuration, () => DateTimeOffset.UtcNow)
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = "pause timeline" };
+        Sample();
+        _thread.Start();
+    }
+
+    /// <summary>Samples only when <see cref="Sample"/> is called (tests).</summary>
+    internal PauseTimeline(Func<TimeSpan> totalPause, Func<DateTimeOffset> now) => (_totalPause, _now) = (totalPause, now);
+
+    internal void Sample()
+    {
+        var sample = (_now().UtcTicks, _totalPause());
+        lock (_lock)
+            if (_samples.Count < MaxSamples) _samples.Add(sample);
+    }
+
+    /// <summary>
+    /// The pause between <paramref name="from"/> and <paramref name="to"/>, in milliseconds, from the last sample at or
+    /// before the start to the first at or after the end: a pause that touches the window is counted whole. Null before
+    /// any sample.
+    /// </summary>
+    public double? PausedMsBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (_lock)
+        {
+            if (_samples.Count == 0) return null;
+            var before = _samples.FindLastIndex(s => s.AtTicks <= from.UtcTicks);
+            var after = _samples.FindIndex(s => s.AtTicks >= to.UtcTicks);
+            var paused = _samples[after < 0 ? ^1 : after].Paused - _samples[Math.Max(0, before)].Paused;
+            return Math.Round(paused.TotalMilliseconds, 1);
+        }
+    }
+
+    private void Run()
+    {
+        while (!_stop.Token.WaitHandle.WaitOne(Interval)) Sample();
+    }
+
+    /// <summary>Stops sampling, after a last sample: the pauses stay readable.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _stop.Cancel();
+        _thread?.Join();
+        if (_thread is not null) Sample(); // the end of the run
+        _stop.Dispose();
+    }
+}
