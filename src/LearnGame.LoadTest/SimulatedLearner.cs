@@ -64,15 +64,15 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
     private async Task<HubConnection> ConnectAsync(CancellationToken cancel)
     {
         var connection = room.Hubs.Create();
-        connection.On<JsonElement>(SessionEvents.Question, OnQuestion);
-        connection.On<JsonElement>(SessionEvents.Reveal, p => OnIndexed(RevealEvents, p.GetProperty("questionIndex").GetInt32(), true));
-        connection.On<JsonElement>(SessionEvents.Result, p => OnIndexed(ResultEvents, p.GetProperty("questionIndex").GetInt32(), false));
-        connection.On<JsonElement>(SessionEvents.Leaderboard, _ => Count(ref _leaderboards));
-        connection.On<JsonElement>(SessionEvents.Standing, _ => ReceivedStanding());
-        connection.On<JsonElement>(SessionEvents.Podium, _ => Count(ref _podiums));
-        connection.On<JsonElement>(SessionEvents.Ended, _ => ReceivedEnded());
+        connection.On<QuestionArrival>(SessionEvents.Question, OnQuestion);
+        connection.On<QuestionEvent>(SessionEvents.Reveal, p => OnIndexed(RevealEvents, p.QuestionIndex, true));
+        connection.On<QuestionEvent>(SessionEvents.Result, p => OnIndexed(ResultEvents, p.QuestionIndex, false));
+        connection.On<Skipped>(SessionEvents.Leaderboard, _ => Count(ref _leaderboards));
+        connection.On<Skipped>(SessionEvents.Standing, _ => ReceivedStanding());
+        connection.On<Skipped>(SessionEvents.Podium, _ => Count(ref _podiums));
+        connection.On<Skipped>(SessionEvents.Ended, _ => ReceivedEnded());
         foreach (var other in new[] { SessionEvents.Lobby, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed, SessionEvents.Kicked })
-            connection.On<JsonElement>(other, _ => _m.EventReceived());
+            connection.On<Skipped>(other, _ => _m.EventReceived());
         connection.Closed += e =>
         {
             _m.ConnectionClosed();
@@ -119,16 +119,16 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         Interlocked.Increment(ref counters[questionIndex]);
     }
 
-    private void OnQuestion(JsonElement payload)
+    private void OnQuestion(QuestionArrival payload)
     {
         var receivedAt = DateTimeOffset.UtcNow;
         _m.EventReceived();
-        var index = payload.GetProperty("question").GetProperty("index").GetInt32();
+        var index = payload.Question.Index;
         if ((uint)index >= (uint)QuestionEvents.Length) { _m.Error("event-unknown-question"); return; }
         Interlocked.Increment(ref QuestionEvents[index]);
-        _m.QuestionReceived(index, payload.GetProperty("serverNow").GetDateTimeOffset(), receivedAt);
+        _m.QuestionReceived(index, payload.ServerNow, receivedAt);
         // Decide now, on the connection's receive loop (one event at a time), so the random draws stay reproducible.
-        var think = ThinkingTime.Draw(random, room.Options.ThinkMedianMs, payload.GetProperty("remainingMs").GetInt64());
+        var think = ThinkingTime.Draw(random, room.Options.ThinkMedianMs, payload.RemainingMs);
         var question = room.Questions[index];
         var choice = SimulatedAnswers.Choice(random, skill, question.Correct, question.Choices.Count);
         var answerId = $"a{Index}-{index}-{random.Next():x}";
@@ -144,9 +144,9 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
             await Task.Delay(think, cancel);
             Answers[questionIndex] = new SentAnswer(answerId, choice, false, null);
             var started = Stopwatch.GetTimestamp();
-            var ack = await Invoke<JsonElement>("Answer", [questionIndex, answerId, new Answer { Choices = [choice] }], cancel);
+            var ack = await Invoke<CallReply>("Answer", [questionIndex, answerId, new Answer { Choices = [choice] }], cancel);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            if (ack.GetProperty("ok").GetBoolean())
+            if (ack.Ok)
             {
                 _m.AnswerAcknowledged(questionIndex, elapsed);
                 _m.Acked();
@@ -154,7 +154,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
             }
             else
             {
-                var code = ack.GetProperty("error").GetString() ?? "unknown";
+                var code = ack.Error ?? "unknown";
                 _m.Error("answer:" + code);
                 Answers[questionIndex] = new SentAnswer(answerId, choice, false, code);
             }

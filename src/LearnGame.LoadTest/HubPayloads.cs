@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LearnGame.LoadTest;
+
+// What a simulated client reads of the server's messages, and nothing more: each event is bound to one of these
+// instead of a JsonElement, which copies the whole payload into a document of its own (a reveal, a leaderboard, a
+// lobby of 25 names) for each of thousands of clients. What the tool allocates, it collects, and each of its
+// collections stops every simulated client at once (docs/benchmarks.md).
+
+/// <summary>An event the client only counts: its payload is read past, nothing is kept.</summary>
+[JsonConverter(typeof(Converter))]
+public sealed class Skipped
+{
+    public static readonly Skipped Instance = new();
+
+    private Skipped()
+    {
+    }
+
+    public sealed class Converter : JsonConverter<Skipped>
+    {
+        // A null payload is read past too: the handler never sees null.
+        public override bool HandleNull => true;
+
+        public override Skipped Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            reader.Skip();
+            return Instance;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Skipped value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Skipped is only read.");
+    }
+}
+
+/// <summary>The <c>question</c> event: which question, the server's send time and the time left.</summary>
+public sealed record QuestionArrival(
+    [property: JsonPropertyName("question")] QuestionNumber Question,
+    [property: JsonPropertyName("serverNow")] DateTimeOffset ServerNow,
+    [property: JsonPropertyName("remainingMs")] long RemainingMs);
+
+public sealed record QuestionNumber([property: JsonPropertyName("index")] int Index);
+
+/// <summary>An event about one question (<c>reveal</c>, <c>result</c>).</summary>
+public sealed record QuestionEvent([property: JsonPropertyName("questionIndex")] int QuestionIndex);
+
+/// <summary>The answer to a hub call: whether it succeeded, and the error's code when not.</summary>
+public sealed record CallReply([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using LearnGame.LoadTest;
+
+namespace LearnGame.FunctionalTests.LoadTest;
+
+/// <summary>What the simulated clients read of the server's events: only what they need, the rest read past.</summary>
+public sealed class HubPayloadsTests
+{
+    private sealed record Envelope(Skipped First, int After);
+
+    [Theory]
+    [InlineData("""{"learners":[{"seatId":1,"nickname":"Zoé"},{"seatId":2}],"count":2,"teams":null}""")]
+    [InlineData("""[1,[2,[3]],{"a":"b"}]""")]
+    [InlineData("\"text\"")]
+    [InlineData("null")]
+    public void A_skipped_payload_is_read_past_whole_and_what_follows_is_read_as_usual(string payload)
+    {
+        var envelope = JsonSerializer.Deserialize<Envelope>($$"""{"first":{{payload}},"after":42}""", JsonSerializerOptions.Web)!;
+
+        Assert.Same(Skipped.Instance, envelope.First);
+        Assert.Equal(42, envelope.After);
+    }
+
+    [Fact]
+    public void A_question_event_gives_its_number_send_time_and_time_left()
+    {
+        const string json = """
+            {"question":{"index":2,"count":5,"type":"single","text":"Q","choices":["A","B"]},"deadline":"2026-12-03T12:00:20+00:00",
+             "serverNow":"2026-12-03T12:00:00.125+00:00","remainingMs":20000}
+            """;
+
+        var arrival = JsonSerializer.Deserialize<QuestionArrival>(json, JsonSerializerOptions.Web)!;
+
+        Assert.Equal(2, arrival.Question.Index);
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 12, 0, 0, 125, TimeSpan.Zero), arrival.ServerNow);
+        Assert.Equal(20000, arrival.RemainingMs);
+    }
+
+    [Fact]
+    public void A_refused_call_gives_its_code()
+    {
+        var reply = JsonSerializer.Deserialize<CallReply>("""{"ok":false,"error":"answer-too-late","message":"Trop tard."}""", JsonSerializerOptions.Web)!;
+
+        Assert.Equal(new CallReply(false, "answer-too-late"), reply);
+    }
+}
