@@ -12,6 +12,9 @@ public static class SimulatedAnswers
     /// </summary>
     public static int Choice(Random random, double skill, int correct, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(correct);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(correct, count);
         if (random.NextDouble() < skill) return correct;
         var pick = random.Next(count - 1);
         return pick >= correct ? pick + 1 : pick;

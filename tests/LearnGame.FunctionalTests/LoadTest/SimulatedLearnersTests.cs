@@ -49,4 +49,13 @@ public sealed class SimulatedLearnersTests
         }
         else Assert.Empty(wrong);
     }
+
+    [Theory]
+    [InlineData(0, 1)] // one choice: no wrong one to pick
+    [InlineData(4, 4)] // the right one is not among the choices
+    [InlineData(-1, 4)]
+    public void A_choice_needs_a_wrong_one_and_the_right_one_among_them(int correct, int count)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SimulatedAnswers.Choice(new Random(1), 0.5, correct, count));
+    }
 }
