@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LearnGame.SimulatedLearners;
 
 namespace LearnGame.LoadTest;
 
@@ -47,3 +48,19 @@ public sealed record QuestionEvent([property: JsonPropertyName("questionIndex")]
 
 /// <summary>The answer to a hub call: whether it succeeded, and the error's code when not.</summary>
 public sealed record CallReply([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);
+
+/// <summary>What the simulated clients read, one sample of each as the server sends it (<see cref="HubClients.Prepare"/>).</summary>
+public static class HubPayloads
+{
+    /// <summary>Every type a simulated client binds an event or a call's reply to, with a sample payload.</summary>
+    public static IReadOnlyList<(Type Type, string Json)> Samples { get; } =
+    [
+        (typeof(QuestionArrival), """
+            {"question":{"index":0,"count":3,"type":"single","text":"Question","choices":["A","B"]},
+             "deadline":"2026-12-03T12:00:20+00:00","serverNow":"2026-12-03T12:00:00.125+00:00","remainingMs":20000,"lastDeadline":null}
+            """),
+        (typeof(QuestionEvent), """{"questionIndex":0,"correct":[1],"counts":[3,5]}"""),
+        (typeof(Skipped), """{"learners":[{"seatId":1,"nickname":"Zoé","connected":true}],"count":1,"teams":null}"""),
+        (typeof(CallReply), """{"ok":false,"error":"answer-too-late","message":"Trop tard."}"""),
+    ];
+}

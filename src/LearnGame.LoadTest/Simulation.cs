@@ -16,6 +16,7 @@ public static class Simulation
         var m = new Measurements();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         using var hubs = new HubClients(options.Url);
+        hubs.Prepare(HubPayloads.Samples);
         await using var sampler = options.ServerPid is { } pid ? new ProcessSampler(pid) : null;
         var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, hubs, cancel)).ToList();
         var started = Stopwatch.GetTimestamp();

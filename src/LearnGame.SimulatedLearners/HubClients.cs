@@ -1,7 +1,9 @@
 using System.Net.WebSockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +24,8 @@ namespace LearnGame.SimulatedLearners;
 public sealed class HubClients : IDisposable
 {
     private readonly HttpMessageInvoker _handshakes = new(new SocketsHttpHandler(), disposeHandler: true);
-    private readonly JsonHubProtocol _protocol = new();
+    private readonly JsonHubProtocolOptions _protocolOptions = new();
+    private readonly JsonHubProtocol _protocol;
     private readonly HttpConnectionFactory _connections;
     private readonly UriEndPoint _hub;
 
@@ -30,6 +33,7 @@ public sealed class HubClients : IDisposable
     public HubClients(Uri server)
     {
         _hub = new UriEndPoint(new Uri(server, "/hubs/game"));
+        _protocol = new JsonHubProtocol(Options.Create(_protocolOptions));
         _connections = new HttpConnectionFactory(Options.Create(new HttpConnectionOptions
         {
             Transports = HttpTransportType.WebSockets,
@@ -41,6 +45,18 @@ public sealed class HubClients : IDisposable
     /// <summary>A new connection to the game hub, not started; a loaded server may be slow to ping, so it waits a minute for one.</summary>
     public HubConnection Create() =>
         new(_connections, _protocol, _hub, NoServices.Instance, NullLoggerFactory.Instance) { ServerTimeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>
+    /// Reads one sample of each payload type now, with the protocol every connection shares, so that the first event of
+    /// each type is not held up while its reader is built (System.Text.Json's contract for the type, and the JIT of the
+    /// converters it runs). In one process receiving for thousands of clients, that first reading held up every
+    /// receipt behind it: S2's first question reached its first client 40–70 ms after the server sent it, against
+    /// 1–10 ms for the other questions (docs/benchmarks.md). A sample that does not read as its type throws.
+    /// </summary>
+    public void Prepare(IEnumerable<(Type Type, string Json)> samples)
+    {
+        foreach (var (type, json) in samples) JsonSerializer.Deserialize(json, type, _protocolOptions.PayloadSerializerOptions);
+    }
 
     private async ValueTask<WebSocket> ConnectAsync(WebSocketConnectionContext context, CancellationToken cancel)
     {

@@ -43,4 +43,20 @@ public sealed class HubPayloadsTests
 
         Assert.Equal(new CallReply(false, "answer-too-late"), reply);
     }
+
+    [Fact]
+    public void Every_type_a_client_reads_has_a_sample_that_reads_as_it()
+    {
+        Type[] bound = [typeof(QuestionArrival), typeof(QuestionEvent), typeof(Skipped), typeof(CallReply)];
+
+        Assert.Equal(bound.Order(TypeNames.Instance), HubPayloads.Samples.Select(s => s.Type).Order(TypeNames.Instance));
+        foreach (var (type, json) in HubPayloads.Samples)
+            Assert.IsType(type, JsonSerializer.Deserialize(json, type, JsonSerializerOptions.Web));
+    }
+
+    private sealed class TypeNames : IComparer<Type>
+    {
+        public static readonly TypeNames Instance = new();
+        public int Compare(Type? x, Type? y) => string.CompareOrdinal(x?.FullName, y?.FullName);
+    }
 }

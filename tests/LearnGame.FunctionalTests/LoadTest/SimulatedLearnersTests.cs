@@ -58,4 +58,15 @@ public sealed class SimulatedLearnersTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SimulatedAnswers.Choice(new Random(1), 0.5, correct, count));
     }
+
+    [Fact]
+    public void Preparing_the_clients_reads_each_sample_as_its_type()
+    {
+        using var hubs = new HubClients(new Uri("http://127.0.0.1:5080"));
+
+        hubs.Prepare([(typeof(Sample), """{"index":1,"at":"2026-12-03T12:00:00+00:00"}""")]);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => hubs.Prepare([(typeof(Sample), """{"index":"one"}""")]));
+    }
+
+    private sealed record Sample(int Index, DateTimeOffset At);
 }
