@@ -9,6 +9,7 @@ if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo())) return 2;
 builder.AddLearnGameRealtime();
 builder.AddLearnGameMetrics();
 builder.Services.AddLearnGameRehearsal();
+builder.Services.AddLearnGameWarmUp();
 
 var app = builder.Build();
 app.UseLearnGameClient();

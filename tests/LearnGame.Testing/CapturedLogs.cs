@@ -7,16 +7,42 @@ namespace LearnGame.Testing;
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiting = [];
 
     public IReadOnlyCollection<string> Lines => _lines;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    /// <summary>The first line that matches, written already or as soon as it is written.</summary>
+    public Task<string> FirstAsync(Func<string, bool> match)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiting)
+        {
+            if (_lines.FirstOrDefault(match) is { } line) return Task.FromResult(line);
+            _waiting.Add((match, found));
+        }
+        return found.Task;
+    }
+
+    private void Add(string line)
+    {
+        lock (_waiting)
+        {
+            _lines.Enqueue(line);
+            foreach (var waiter in _waiting.Where(w => w.Match(line)).ToList())
+            {
+                _waiting.Remove(waiter);
+                waiter.Found.SetResult(line);
+            }
+        }
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, CapturedLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -25,7 +51,7 @@ public sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
+            logs.Add($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
         }
     }
 }

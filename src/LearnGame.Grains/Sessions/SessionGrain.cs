@@ -256,10 +256,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (SessionCommands.Apply(game, command, now) is { } error) return ActionResult.Fail(error);
         AppendFor(command, game, now);
         _journal.Add(SessionChange.Host(command, now, _state.State.Sequence));
+        var stored = await TryCommit(checkpoint: false);
+        if (stored) Announce();
+        // Logged once what it announces has left: the first line of each kind cost 6-28 ms on a fresh server (S2's
+        // Start, docs/benchmarks.md), which the first question waited for when the line came before the write.
         LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
         // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
-        if (!await TryCommit(checkpoint: false)) return ActionResult.Fail(SessionErrors.StorageRetrying);
-        Announce();
+        if (!stored) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.Phase == SessionPhase.Ended) await Ended(game);
         return ActionResult.Success;
     }

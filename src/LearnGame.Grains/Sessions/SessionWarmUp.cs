@@ -1,0 +1,107 @@
+using System.Text.Json;
+using LearnGame.Domain.Quizzes;
+using LearnGame.Domain.Sessions;
+using LearnGame.Domain.Sessions.Views;
+using LearnGame.Grains.Abstractions.Sessions;
+
+namespace LearnGame.Grains.Sessions;
+
+/// <summary>
+/// Plays one short game in memory, through the rules, the views and the JSON a session grain uses, so that a freshly
+/// started server has compiled them before its first real game. Without it, the first question of the first game
+/// after a start paid for it: 30–60 ms more between the trainer's Start and the question leaving for 2,000 learners
+/// than for the questions after it (the domain's first calls, System.Text.Json building each payload's contract),
+/// and about as much for the first reveal (docs/benchmarks.md). Nothing is stored and nothing is sent.
+/// </summary>
+public static class SessionWarmUp
+{
+    private const int Learners = 3;
+
+    /// <summary>
+    /// Plays the demo quiz to its end with a few learners answering every question; returns the name of each event
+    /// it built, in order. <paramref name="stateJson"/> is the storage's JSON: the session's state and its journal
+    /// entries are written with it, as a checkpoint would.
+    /// </summary>
+    public static IReadOnlyList<string> Play(JsonSerializerOptions stateJson, DateTimeOffset now)
+    {
+        var events = new List<string>();
+        var game = GameSession.Create(Guid.NewGuid(), "000000", DemoQuizzes.Load(QuizLanguage.Fr), new SessionOptions(), "warm-up", now);
+        var journal = new List<SessionChange>();
+        long sequence = 0;
+        for (var i = 0; i < Learners; i++)
+        {
+            var (seat, error) = game.Join($"Apprenant {i + 1}", $"warm-up-{i}");
+            if (error is not null) throw new InvalidOperationException($"The warm-up could not join: {error.Code}.");
+            journal.Add(SessionChange.Join(seat!, ++sequence));
+        }
+        Emit(events, SessionEvents.Lobby, new LobbyPayload(
+            game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, true, s.TeamId, s.ExtraTime)).ToList(), game.ActiveSeats.Count(), game.Locked));
+        var command = new HostCommand(HostAction.Start);
+        // Each phase once per question at most (question, discussion, reveal, leaderboard), then the podium and the end.
+        for (var step = 0; game.IsLive && step < 4 * game.QuestionCount + 3; step++)
+        {
+            now += TimeSpan.FromSeconds(1);
+            if (SessionCommands.Apply(game, command, now) is { } refused)
+                throw new InvalidOperationException($"The warm-up's {command.Action} was refused: {refused.Code}.");
+            journal.Add(SessionChange.Host(command, now, ++sequence));
+            Announce(events, game, now);
+            if (game.Phase == SessionPhase.QuestionOpen) Answer(game, journal, ref sequence, now);
+            command = new HostCommand(game.Phase == SessionPhase.QuestionOpen ? HostAction.Reveal : HostAction.Next);
+        }
+        if (game.IsLive) throw new InvalidOperationException($"The warm-up's game did not end (still in {game.Phase}).");
+        JsonSerializer.SerializeToUtf8Bytes(new SessionState { Game = game, Sequence = sequence }, stateJson);
+        foreach (var change in journal) JsonSerializer.SerializeToUtf8Bytes(change, stateJson);
+        return events;
+    }
+
+    /// <summary>The events of the phase the game has just entered, as the grain builds them.</summary>
+    private static void Announce(List<string> events, GameSession game, DateTimeOffset now)
+    {
+        var ranks = SessionViews.Ranks(game);
+        switch (game.Phase)
+        {
+            case SessionPhase.QuestionOpen:
+                var round = game.CurrentRound!;
+                var remaining = round.Remaining(now);
+                Emit(events, SessionEvents.Question, new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds));
+                Emit(events, SessionEvents.AnswerCount, new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count()));
+                return;
+            case SessionPhase.Reveal:
+                Emit(events, SessionEvents.Reveal, SessionViews.Reveal(game));
+                foreach (var result in SessionViews.Results(game, ranks).Values) Emit(events, SessionEvents.Result, result);
+                return;
+            case SessionPhase.Leaderboard:
+                Emit(events, SessionEvents.Leaderboard, SessionViews.Leaderboard(game));
+                break;
+            case SessionPhase.Podium:
+                var board = SessionViews.Leaderboard(game);
+                Emit(events, SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board));
+                break;
+            case SessionPhase.Ended:
+                Emit(events, SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game)));
+                break;
+            default:
+                return;
+        }
+        foreach (var seat in game.ActiveSeats) Emit(events, SessionEvents.Standing, SessionViews.Standing(game, seat, ranks));
+    }
+
+    /// <summary>Every learner answers the open question: the right answer, or for a poll the first choice.</summary>
+    private static void Answer(GameSession game, List<SessionChange> journal, ref long sequence, DateTimeOffset now)
+    {
+        var round = game.CurrentRound!;
+        var answer = game.CurrentQuestion!.ExpectedAnswer() ?? new Domain.Questions.Answer { Choices = [0] };
+        foreach (var seat in game.ActiveSeats.ToList())
+        {
+            var outcome = game.SubmitAnswer(seat.Id, round.QuestionIndex, $"warm-up-{seat.Id}-{round.QuestionIndex}", answer, now);
+            if (outcome.Error is { } error) throw new InvalidOperationException($"The warm-up's answer was refused: {error.Code}.");
+            journal.Add(SessionChange.Answered(seat.Id, round.QuestionIndex, outcome.Answer!, ++sequence));
+        }
+    }
+
+    private static void Emit<T>(List<string> events, string name, T payload)
+    {
+        JsonSerializer.SerializeToUtf8Bytes(payload, QuizJson.Options);
+        events.Add(name);
+    }
+}
