@@ -14,6 +14,7 @@ public static class Simulation
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         var cancel = timeout.Token;
         var m = new Measurements();
+        m.Prepare(options.Questions);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         using var hubs = new HubClients(options.Url);
         hubs.Prepare(HubPayloads.Samples);

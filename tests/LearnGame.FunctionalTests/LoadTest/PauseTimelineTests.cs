@@ -60,6 +60,24 @@ public sealed class PauseTimelineTests
     }
 
     [Fact]
+    public void Questions_prepared_before_the_run_are_reported_once_received_and_not_before()
+    {
+        var m = new Measurements();
+        m.Prepare(3);
+
+        Assert.Empty(m.PerQuestion(Timeline()));
+
+        m.QuestionReceived(1, At(10), At(15));
+        m.AnswerAcknowledged(1, TimeSpan.FromMilliseconds(4));
+
+        var only = Assert.Single(m.PerQuestion(Timeline()));
+        Assert.Equal(2, only.Question);
+        Assert.Equal(1, only.QuestionFanOut.Count);
+        Assert.Equal(1, only.Ack.Count);
+        Assert.Equal(0.0, only.ToolPausedMs);
+    }
+
+    [Fact]
     public void The_running_timeline_samples_this_process_until_disposed()
     {
         var start = DateTimeOffset.UtcNow;
