@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace LearnGame.Testing;
@@ -6,37 +5,16 @@ namespace LearnGame.Testing;
 /// <summary>A logger provider that keeps every formatted line (with its exception) in memory.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiting = [];
+    private readonly Arrivals<string> _lines = new();
 
-    public IReadOnlyCollection<string> Lines => _lines;
+    public IReadOnlyCollection<string> Lines => _lines.Snapshot();
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     /// <summary>The first line that matches, written already or as soon as it is written.</summary>
-    public Task<string> FirstAsync(Func<string, bool> match)
-    {
-        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waiting)
-        {
-            if (_lines.FirstOrDefault(match) is { } line) return Task.FromResult(line);
-            _waiting.Add((match, found));
-        }
-        return found.Task;
-    }
+    public Task<string> FirstAsync(Func<string, bool> match) => _lines.First(match);
 
-    private void Add(string line)
-    {
-        lock (_waiting)
-        {
-            _lines.Enqueue(line);
-            foreach (var waiter in _waiting.Where(w => w.Match(line)).ToList())
-            {
-                _waiting.Remove(waiter);
-                waiter.Found.SetResult(line);
-            }
-        }
-    }
+    private void Add(string line) => _lines.Add(line);
 
     public void Dispose()
     {

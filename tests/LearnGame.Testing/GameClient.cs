@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearnGame.Domain.Questions;
@@ -20,15 +19,13 @@ public sealed class GameClient : IAsyncDisposable
         SessionEvents.Challenge,
     ];
 
-    private readonly List<ReceivedEvent> _events = [];
-    private readonly List<(Func<ReceivedEvent, bool> Match, TaskCompletionSource<ReceivedEvent> Done)> _waiters = [];
-    private readonly object _gate = new();
+    private readonly Arrivals<ReceivedEvent> _events = new();
 
     private GameClient(HubConnection connection)
     {
         Connection = connection;
         foreach (var name in EventNames)
-            connection.On<JsonElement>(name, payload => Record(new ReceivedEvent(name, payload)));
+            connection.On<JsonElement>(name, payload => _events.Add(new ReceivedEvent(name, payload)));
     }
 
     public HubConnection Connection { get; }
@@ -48,25 +45,14 @@ public sealed class GameClient : IAsyncDisposable
         return client;
     }
 
-    public IReadOnlyList<ReceivedEvent> Events
-    {
-        get { lock (_gate) return _events.ToList(); }
-    }
+    public IReadOnlyList<ReceivedEvent> Events => _events.Snapshot();
 
     public IEnumerable<ReceivedEvent> Named(string name) => Events.Where(e => e.Name == name);
 
     /// <summary>The first event (already received or still to come) that matches; fails the test after <see cref="Patience"/>.</summary>
     public Task<ReceivedEvent> WaitFor(string name, Func<JsonElement, bool>? match = null)
     {
-        Func<ReceivedEvent, bool> predicate = e => e.Name == name && (match is null || match(e.Payload));
-        TaskCompletionSource<ReceivedEvent> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            var existing = _events.FirstOrDefault(predicate);
-            if (existing is not null) return Task.FromResult(existing);
-            _waiters.Add((predicate, done));
-        }
-        return done.Task.WaitAsync(Patience).ContinueWith(t => t.IsFaulted && t.Exception!.InnerException is TimeoutException
+        return _events.First(e => e.Name == name && (match is null || match(e.Payload))).WaitAsync(Patience).ContinueWith(t => t.IsFaulted && t.Exception!.InnerException is TimeoutException
             ? throw new TimeoutException($"No '{name}' event matching the condition within {Patience.TotalSeconds} s; received: {string.Join(", ", Events.Select(e => e.Name))}")
             : t.Result);
     }
@@ -100,19 +86,6 @@ public sealed class GameClient : IAsyncDisposable
 
     public Task<ActionResult> Do(string action, params object[] args) =>
         Connection.InvokeCoreAsync<ActionResult>(action, args);
-
-    private void Record(ReceivedEvent e)
-    {
-        lock (_gate)
-        {
-            _events.Add(e);
-            foreach (var waiter in _waiters.Where(w => w.Match(e)).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Done.TrySetResult(e);
-            }
-        }
-    }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }
