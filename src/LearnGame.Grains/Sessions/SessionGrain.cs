@@ -281,13 +281,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 break;
             case HostAction.MoveToTeam:
                 _pulses.Changed(PulseCounts.Lobby);
-                AppendStandings(game.SeatById(command.SeatId) is { } moved ? [moved] : []);
+                Append(SessionAnnouncements.Standings(game, game.SeatById(command.SeatId) is { } moved ? [moved] : []));
                 break;
             case HostAction.Pause:
                 Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));
                 break;
             case HostAction.Resume:
-                AppendQuestion(SessionEvents.Resumed, game, now);
+                Append(SessionAnnouncements.Question(SessionEvents.Resumed, game, now));
                 break;
             default:
                 // Teams are complete at the start: the lobby list (with each learner's team) changes, and each
@@ -295,7 +295,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 if (command.Action == HostAction.Start && game.IsTeamGame)
                 {
                     _pulses.Changed(PulseCounts.Lobby);
-                    AppendStandings(game.ActiveSeats);
+                    Append(SessionAnnouncements.Standings(game, game.ActiveSeats));
                 }
                 AppendPhase(game, now);
                 break;
@@ -303,42 +303,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         ArmDeadline();
     }
 
-    /// <summary>The event that announces the phase the game has just entered.</summary>
+    /// <summary>The events that announce the phase the game has just entered.</summary>
     private void AppendPhase(GameSession game, DateTimeOffset now)
     {
-        switch (game.Phase)
-        {
-            case SessionPhase.QuestionOpen:
-                AppendQuestion(SessionEvents.Question, game, now);
-                break;
-            case SessionPhase.Reveal:
-                AppendReveal();
-                break;
-            case SessionPhase.Discussion:
-                var round = game.CurrentRound!;
-                var end = round.DiscussionDeadline!.Value;
-                Append(SessionEvents.Discussion, new DiscussionPayload(round.QuestionIndex, end, now, (long)Max(TimeSpan.Zero, end - now).TotalMilliseconds,
-                    round.Answers.Count));
-                break;
-            case SessionPhase.Leaderboard:
-                AppendWithStandings(SessionEvents.Leaderboard, SessionViews.Leaderboard(game));
-                break;
-            case SessionPhase.Podium:
-                var board = SessionViews.Leaderboard(game);
-                AppendWithStandings(SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board));
-                break;
-            case SessionPhase.Ended:
-                AppendWithStandings(SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game)));
-                break;
-        }
-        ArmDeadline();
-    }
-
-    private void AppendReveal()
-    {
-        var game = Game!;
-        Append(SessionEvents.Reveal, SessionViews.Reveal(game));
-        AppendPersonal(SessionEvents.Result, SessionViews.Results(game, SessionViews.Ranks(game)));
+        foreach (var announcement in SessionAnnouncements.PhaseEntered(game, now)) Append(announcement);
         ArmDeadline();
     }
 
@@ -351,34 +319,15 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             game.Members(teamId).ToDictionary(m => m.Id, _ => bytes));
     }
 
-    /// <summary>A personal standing (with the team) for some seats only, without a broadcast (see <see cref="AppendPersonal"/>).</summary>
-    private void AppendStandings(IEnumerable<Seat> seats)
+    /// <summary>
+    /// An announcement into the outbox: a payload for everyone, its personal ones serialised now; or one event per seat,
+    /// serialised as it leaves (see <see cref="AppendPersonal"/>).
+    /// </summary>
+    private void Append(Announcement announcement)
     {
-        var game = Game!;
-        var ranks = SessionViews.Ranks(game);
-        AppendPersonal(SessionEvents.Standing, seats.ToDictionary(s => s.Id, s => SessionViews.Standing(game, s, ranks)));
-    }
-
-    /// <summary>An event for everyone, then every active seat's own standing.</summary>
-    private void AppendWithStandings<T>(string name, T payload)
-    {
-        Append(name, payload);
-        AppendStandings(Game!.ActiveSeats);
-    }
-
-    /// <summary>The open question for everyone, and to each learner with extra time its own deadline.</summary>
-    private void AppendQuestion(string name, GameSession game, DateTimeOffset now)
-    {
-        var round = game.CurrentRound!;
-        var remaining = round.Remaining(now);
-        var last = round.ExtraTime is null ? (DateTimeOffset?)null : now + round.RemainingFor(round.ExtraTime.MaxBy(e => e.Value).Key, now);
-        var payload = new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds, last);
-        var personal = round.ExtraTime?.ToDictionary(e => e.Key, e =>
-        {
-            var own = round.RemainingFor(e.Key, now);
-            return Json(new YourDeadlinePayload(round.QuestionIndex, now + own, now, (long)own.TotalMilliseconds, (long)e.Value.TotalMilliseconds));
-        });
-        Append(name, payload, EventAudience.Everyone, personal is null ? null : SessionEvents.YourDeadline, personal);
+        if (announcement.Payload is null) AppendPersonal(announcement.Name, announcement.Personal ?? new Dictionary<int, object>());
+        else Append(announcement.Name, announcement.Payload, EventAudience.Everyone, announcement.PersonalName,
+            announcement.Personal?.ToDictionary(p => p.Key, p => Json(p.Value)));
     }
 
     // ----- Deadline -----
@@ -715,11 +664,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         Announce();
     }
 
-    private LobbyPayload LobbyPayload(GameSession game, bool names = true) =>
-        new(names ? Learners(game) : [], game.ActiveSeats.Count(), game.Locked, game.IsTeamGame ? SessionViews.Teams(game) : null);
-
-    private List<LobbyLearner> Learners(GameSession game) =>
-        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, _connections.ContainsKey(s.Id), s.TeamId, s.ExtraTime)).ToList();
+    private LobbyPayload LobbyPayload(GameSession game, bool names = true) => SessionAnnouncements.Lobby(game, _connections.ContainsKey, names);
 
     private SessionSnapshot BuildSnapshot(Seat? seat, bool isHost)
     {
@@ -750,7 +695,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             QuestionCount = game.QuestionCount,
             Locked = game.Locked,
             Options = game.Options,
-            Learners = seat is null ? Learners(game) : [],
+            Learners = seat is null ? SessionAnnouncements.Learners(game, _connections.ContainsKey) : [],
             LearnerCount = game.ActiveSeats.Count(),
             Question = SessionViews.Question(game),
             Deadline = game.Phase == SessionPhase.QuestionOpen ? now + remaining : null,

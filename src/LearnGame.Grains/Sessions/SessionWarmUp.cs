@@ -34,8 +34,7 @@ public static class SessionWarmUp
             if (error is not null) throw new InvalidOperationException($"The warm-up could not join: {error.Code}.");
             journal.Add(SessionChange.Join(seat!, ++sequence));
         }
-        Emit(events, SessionEvents.Lobby, new LobbyPayload(
-            game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, true, s.TeamId, s.ExtraTime)).ToList(), game.ActiveSeats.Count(), game.Locked));
+        Emit(events, SessionEvents.Lobby, SessionAnnouncements.Lobby(game, _ => true));
         var command = new HostCommand(HostAction.Start);
         // Each phase once per question at most (question, discussion, reveal, leaderboard), then the podium and the end.
         for (var step = 0; game.IsLive && step < 4 * game.QuestionCount + 3; step++)
@@ -54,36 +53,16 @@ public static class SessionWarmUp
         return events;
     }
 
-    /// <summary>The events of the phase the game has just entered, as the grain builds them.</summary>
+    /// <summary>The events of the phase the game has just entered, built and serialised as the grain does.</summary>
     private static void Announce(List<string> events, GameSession game, DateTimeOffset now)
     {
-        var ranks = SessionViews.Ranks(game);
-        switch (game.Phase)
+        foreach (var announcement in SessionAnnouncements.PhaseEntered(game, now))
         {
-            case SessionPhase.QuestionOpen:
-                var round = game.CurrentRound!;
-                var remaining = round.Remaining(now);
-                Emit(events, SessionEvents.Question, new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds));
-                Emit(events, SessionEvents.AnswerCount, new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count()));
-                return;
-            case SessionPhase.Reveal:
-                Emit(events, SessionEvents.Reveal, SessionViews.Reveal(game));
-                foreach (var result in SessionViews.Results(game, ranks).Values) Emit(events, SessionEvents.Result, result);
-                return;
-            case SessionPhase.Leaderboard:
-                Emit(events, SessionEvents.Leaderboard, SessionViews.Leaderboard(game));
-                break;
-            case SessionPhase.Podium:
-                var board = SessionViews.Leaderboard(game);
-                Emit(events, SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board));
-                break;
-            case SessionPhase.Ended:
-                Emit(events, SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game)));
-                break;
-            default:
-                return;
+            if (announcement.Payload is not null) Emit(events, announcement.Name, announcement.Payload);
+            foreach (var personal in announcement.Personal?.Values ?? []) Emit(events, announcement.PersonalName!, personal);
         }
-        foreach (var seat in game.ActiveSeats) Emit(events, SessionEvents.Standing, SessionViews.Standing(game, seat, ranks));
+        if (game is { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round })
+            Emit(events, SessionEvents.AnswerCount, new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count()));
     }
 
     /// <summary>Every learner answers the open question: the right answer, or for a poll the first choice.</summary>

@@ -1,0 +1,77 @@
+using LearnGame.Domain.Sessions;
+using LearnGame.Domain.Sessions.Views;
+using LearnGame.Grains.Abstractions.Sessions;
+
+namespace LearnGame.Grains.Sessions;
+
+/// <summary>
+/// An event a session announces, not yet serialised: a payload for everyone, with for some seats a personal one under
+/// <see cref="PersonalName"/>; or, with no payload, one personal event per seat (results, standings).
+/// </summary>
+public sealed record Announcement(string Name, object? Payload, string? PersonalName = null, IReadOnlyDictionary<int, object>? Personal = null)
+{
+    /// <summary>One event per seat, nothing for everyone.</summary>
+    public static Announcement PerSeat<T>(string name, IReadOnlyDictionary<int, T> views)
+        where T : notnull =>
+        new(name, null, name, views.ToDictionary(v => v.Key, v => (object)v.Value));
+}
+
+/// <summary>What a session announces, built from the game's views: the grain sends it, the warm-up only builds it.</summary>
+public static class SessionAnnouncements
+{
+    /// <summary>The events of the phase the game has just entered.</summary>
+    public static IReadOnlyList<Announcement> PhaseEntered(GameSession game, DateTimeOffset now)
+    {
+        switch (game.Phase)
+        {
+            case SessionPhase.QuestionOpen:
+                return [Question(SessionEvents.Question, game, now)];
+            case SessionPhase.Reveal:
+                return [new(SessionEvents.Reveal, SessionViews.Reveal(game)), Announcement.PerSeat(SessionEvents.Result, SessionViews.Results(game, SessionViews.Ranks(game)))];
+            case SessionPhase.Discussion:
+                var round = game.CurrentRound!;
+                var end = round.DiscussionDeadline!.Value;
+                var left = end > now ? end - now : TimeSpan.Zero;
+                return [new(SessionEvents.Discussion, new DiscussionPayload(round.QuestionIndex, end, now, (long)left.TotalMilliseconds, round.Answers.Count))];
+            case SessionPhase.Leaderboard:
+                return [new(SessionEvents.Leaderboard, SessionViews.Leaderboard(game)), Standings(game, game.ActiveSeats)];
+            case SessionPhase.Podium:
+                var board = SessionViews.Leaderboard(game);
+                return [new(SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board)), Standings(game, game.ActiveSeats)];
+            case SessionPhase.Ended:
+                return [new(SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game))), Standings(game, game.ActiveSeats)];
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>The open question for everyone (as <paramref name="name"/>: asked or resumed), and to each learner with extra time its own deadline.</summary>
+    public static Announcement Question(string name, GameSession game, DateTimeOffset now)
+    {
+        var round = game.CurrentRound!;
+        var remaining = round.Remaining(now);
+        var last = round.ExtraTime is null ? (DateTimeOffset?)null : now + round.RemainingFor(round.ExtraTime.MaxBy(e => e.Value).Key, now);
+        var payload = new QuestionPayload(SessionViews.Question(game)!, now + remaining, now, (long)remaining.TotalMilliseconds, last);
+        var personal = round.ExtraTime?.ToDictionary(e => e.Key, e =>
+        {
+            var own = round.RemainingFor(e.Key, now);
+            return (object)new YourDeadlinePayload(round.QuestionIndex, now + own, now, (long)own.TotalMilliseconds, (long)e.Value.TotalMilliseconds);
+        });
+        return new(name, payload, personal is null ? null : SessionEvents.YourDeadline, personal);
+    }
+
+    /// <summary>The personal standing (with the team) of some seats.</summary>
+    public static Announcement Standings(GameSession game, IEnumerable<Seat> seats)
+    {
+        var ranks = SessionViews.Ranks(game);
+        return Announcement.PerSeat(SessionEvents.Standing, seats.ToDictionary(s => s.Id, s => SessionViews.Standing(game, s, ranks)));
+    }
+
+    /// <summary>The lobby: every learner (whether connected now, its team, its extra time), or for learners' eyes only the count.</summary>
+    public static LobbyPayload Lobby(GameSession game, Func<int, bool> connected, bool names = true) =>
+        new(names ? Learners(game, connected) : [], game.ActiveSeats.Count(), game.Locked, game.IsTeamGame ? SessionViews.Teams(game) : null);
+
+    /// <summary>Every active learner as the trainer's lobby list shows it.</summary>
+    public static List<LobbyLearner> Learners(GameSession game, Func<int, bool> connected) =>
+        game.ActiveSeats.Select(s => new LobbyLearner(s.Id, s.Nickname, connected(s.Id), s.TeamId, s.ExtraTime)).ToList();
+}
