@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using LearnGame.Grains.Abstractions.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,7 +6,7 @@ namespace LearnGame.Server.Realtime;
 /// <summary>
 /// This silo's relay: session grains send each event batch here once, and the relay delivers it to the
 /// local SignalR group (one serialisation per protocol for the whole group) and personal payloads to their seats.
-/// Batches are delivered one at a time, in the order they arrive.
+/// Each session's batches are delivered one at a time, in the order they arrive; sessions do not wait for each other.
 /// </summary>
 public sealed partial class SessionRelay : ISessionObserver, IHostedService
 {
@@ -15,9 +14,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     private readonly LocalConnections _connections;
     private readonly IGrainFactory _grains;
     private readonly ILogger<SessionRelay> _log;
-    private readonly Channel<SessionEventBatch> _inbox = Channel.CreateUnbounded<SessionEventBatch>(new() { SingleReader = true });
     private ISessionObserver? _reference;
-    private Task? _pump;
 
     public SessionRelay(IHubContext<GameHub> hub, LocalConnections connections, IGrainFactory grains, ILogger<SessionRelay> log)
     {
@@ -47,7 +44,18 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     public Task OnEvents(SessionEventBatch batch)
     {
         LearnGame.Grains.Diagnostics.GameMetrics.RelayReceived(batch.Events.Select(e => e.Name));
-        _inbox.Writer.TryWrite(batch);
+        lock (_lanes)
+        {
+            if (_stopped) return Task.CompletedTask;
+            if (_lanes.TryGetValue(batch.SessionId, out var lane))
+            {
+                lane.Waiting.Enqueue(batch);
+                return Task.CompletedTask;
+            }
+            lane = new Lane();
+            _lanes.Add(batch.SessionId, lane);
+            lane.Delivering = Task.Run(() => DeliverInTurnAsync(batch, lane));
+        }
         return Task.CompletedTask;
     }
 
@@ -56,23 +64,43 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _pump = Task.Run(PumpAsync, CancellationToken.None);
         _ = RenewAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
+    /// <summary>Takes no more batches and waits for those already here to be delivered.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
-        _inbox.Writer.TryComplete();
-        if (_pump is not null) await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task[] delivering;
+        lock (_lanes)
+        {
+            _stopped = true;
+            delivering = _lanes.Values.Select(l => l.Delivering).ToArray();
+        }
+        await Task.WhenAll(delivering).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private readonly CancellationTokenSource _stopping = new();
 
-    private async Task PumpAsync()
+    /// <summary>
+    /// Each session with batches to deliver has a lane, removed once it is empty. One lane per session keeps that
+    /// session's order; a lane of their own keeps the other sessions moving while one waits: a group send lasts until
+    /// every connection of the group has taken the message, so one trainer's slow Wi-Fi (a lobby of 2,000 names is
+    /// 120 KB) or one phone that stops reading held up every classroom of the silo when all shared one queue.
+    /// </summary>
+    private readonly Dictionary<Guid, Lane> _lanes = [];
+    private bool _stopped;
+
+    private sealed class Lane
     {
-        await foreach (var batch in _inbox.Reader.ReadAllAsync())
+        public Queue<SessionEventBatch> Waiting { get; } = new();
+        public Task Delivering { get; set; } = Task.CompletedTask;
+    }
+
+    private async Task DeliverInTurnAsync(SessionEventBatch batch, Lane lane)
+    {
+        while (true)
         {
             foreach (var e in batch.Events)
             {
@@ -84,6 +112,15 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 {
                     LogDeliveryFailed(_log, ex, e.Name, batch.SessionId);
                 }
+            }
+            lock (_lanes)
+            {
+                if (!lane.Waiting.TryDequeue(out var next))
+                {
+                    _lanes.Remove(batch.SessionId);
+                    return;
+                }
+                batch = next;
             }
         }
     }

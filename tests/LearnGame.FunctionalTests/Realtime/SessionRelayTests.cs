@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Server.Realtime;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearnGame.FunctionalTests.Realtime;
 
 public sealed class SessionRelayTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Found by the load tool with 400 classrooms: the hub's first calls subscribe sessions from several threads at once;
     /// two references to one relay made one classroom receive every event twice.
@@ -30,6 +34,117 @@ public sealed class SessionRelayTests
 
         Assert.Single(references.Distinct());
         Assert.Equal(1, ((SlowReferenceFactory)(object)factory).Created);
+    }
+
+    /// <summary>
+    /// A group send lasts until every connection of the group has taken the message: one trainer on slow Wi-Fi or one
+    /// phone that stops reading must not hold up the other classrooms of the silo.
+    /// </summary>
+    [Fact]
+    public async Task A_session_whose_delivery_waits_does_not_hold_up_another_sessions_events()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var hub = new RecordingHub();
+        var stuck = new TaskCompletionSource();
+        hub.Sending = group => group == GameHub.SessionGroup(a) ? stuck.Task : Task.CompletedTask;
+        var relay = new SessionRelay(hub.Context, new LocalConnections(), null!, NullLogger<SessionRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+
+        await relay.OnEvents(Batch(a, SessionEvents.Question));
+        await hub.SentTo(GameHub.SessionGroup(a), SessionEvents.Question).WaitAsync(Patience);
+        await relay.OnEvents(Batch(b, SessionEvents.Question));
+
+        await hub.SentTo(GameHub.SessionGroup(b), SessionEvents.Question).WaitAsync(Patience);
+        stuck.SetResult();
+        await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task One_sessions_batches_are_delivered_one_after_the_other_in_the_order_they_arrived()
+    {
+        var session = Guid.NewGuid();
+        var hub = new RecordingHub();
+        var first = new TaskCompletionSource();
+        hub.Sending = _ => hub.Sent.Count == 1 ? first.Task : Task.CompletedTask;
+        var relay = new SessionRelay(hub.Context, new LocalConnections(), null!, NullLogger<SessionRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+
+        await relay.OnEvents(Batch(session, SessionEvents.Question));
+        await hub.SentTo(GameHub.SessionGroup(session), SessionEvents.Question).WaitAsync(Patience);
+        await relay.OnEvents(Batch(session, SessionEvents.Reveal));
+        await relay.OnEvents(Batch(session, SessionEvents.Leaderboard, SessionEvents.Standing));
+        Assert.Equal([SessionEvents.Question], hub.Sent.Select(s => s.Event));
+        first.SetResult();
+        await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard, SessionEvents.Standing], hub.Sent.Select(s => s.Event));
+    }
+
+    private static SessionEventBatch Batch(Guid sessionId, params string[] names) =>
+        new(sessionId, names.Select((name, i) => new SessionEvent(i + 1, name, "{}"u8.ToArray(), EventAudience.Everyone, null, null)).ToList());
+
+    /// <summary>A hub context that records each group send, in order, and lets the test decide when each send ends.</summary>
+    public sealed class RecordingHub
+    {
+        private readonly ConcurrentDictionary<(string Group, string Event), TaskCompletionSource> _sent = new();
+
+        public RecordingHub()
+        {
+            var clients = DispatchProxy.Create<IHubClients, ClientsProxy>();
+            ((ClientsProxy)(object)clients).Hub = this;
+            var context = DispatchProxy.Create<IHubContext<GameHub>, ContextProxy>();
+            ((ContextProxy)(object)context).Clients = clients;
+            Context = context;
+        }
+
+        public IHubContext<GameHub> Context { get; }
+        public Func<string, Task> Sending { get; set; } = _ => Task.CompletedTask;
+        public ConcurrentQueue<(string Group, string Event)> Sent { get; } = new();
+
+        /// <summary>Ends once that event has been handed to that group.</summary>
+        public Task SentTo(string group, string name) => Signal(group, name).Task;
+
+        private TaskCompletionSource Signal(string group, string name) =>
+            _sent.GetOrAdd((group, name), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        internal Task Send(string group, string name)
+        {
+            Sent.Enqueue((group, name));
+            var sending = Sending(group);
+            Signal(group, name).TrySetResult();
+            return sending;
+        }
+
+        public class ContextProxy : DispatchProxy
+        {
+            public IHubClients Clients { get; set; } = null!;
+
+            protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+                targetMethod?.Name == "get_Clients" ? Clients : throw new NotSupportedException(targetMethod?.Name);
+        }
+
+        public class ClientsProxy : DispatchProxy
+        {
+            public RecordingHub Hub { get; set; } = null!;
+
+            protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+            {
+                if (targetMethod?.Name != nameof(IHubClients.Group)) throw new NotSupportedException(targetMethod?.Name);
+                var group = DispatchProxy.Create<IClientProxy, GroupProxy>();
+                ((GroupProxy)(object)group).Hub = Hub;
+                ((GroupProxy)(object)group).Name = (string)args![0]!;
+                return group;
+            }
+        }
+
+        public class GroupProxy : DispatchProxy
+        {
+            public RecordingHub Hub { get; set; } = null!;
+            public string Name { get; set; } = "";
+
+            protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+                targetMethod?.Name == nameof(IClientProxy.SendCoreAsync) ? Hub.Send(Name, (string)args![0]!) : throw new NotSupportedException(targetMethod?.Name);
+        }
     }
 
     /// <summary>A grain factory whose object references take a while to make, as under load; a new one each call.</summary>
