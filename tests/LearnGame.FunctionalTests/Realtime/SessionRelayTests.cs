@@ -80,6 +80,42 @@ public sealed class SessionRelayTests
         Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard, SessionEvents.Standing], hub.Sent.Select(s => s.Event));
     }
 
+    /// <summary>
+    /// Sessions take turns: the relay's own work never spreads over every core, which at 400 classrooms took them from
+    /// the durable writes. The first session's send works (here, waits without giving its turn up) long enough for the
+    /// second to start alongside it if it could: a bounded wait, because what is checked is that something does not happen.
+    /// </summary>
+    [Fact]
+    public async Task Two_sessions_deliveries_take_turns_rather_than_run_side_by_side()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var hub = new RecordingHub();
+        using var bStarted = new ManualResetEventSlim();
+        var aWorking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bStartedDuringA = false;
+        hub.Sending = group =>
+        {
+            if (group == GameHub.SessionGroup(b))
+            {
+                bStarted.Set();
+                return Task.CompletedTask;
+            }
+            aWorking.SetResult();
+            bStartedDuringA = bStarted.Wait(TimeSpan.FromSeconds(1));
+            return Task.CompletedTask;
+        };
+        var relay = new SessionRelay(hub.Context, new LocalConnections(), null!, NullLogger<SessionRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+
+        await relay.OnEvents(Batch(a, SessionEvents.Question));
+        await aWorking.Task.WaitAsync(Patience);
+        await relay.OnEvents(Batch(b, SessionEvents.Question));
+        await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.False(bStartedDuringA);
+        Assert.Equal([GameHub.SessionGroup(a), GameHub.SessionGroup(b)], hub.Sent.Select(s => s.Group));
+    }
+
     private static SessionEventBatch Batch(Guid sessionId, params string[] names) =>
         new(sessionId, names.Select((name, i) => new SessionEvent(i + 1, name, "{}"u8.ToArray(), EventAudience.Everyone, null, null)).ToList());
 
