@@ -11,9 +11,7 @@ namespace LearnGame.Grains.Sessions;
 public sealed record Announcement(string Name, object? Payload, string? PersonalName = null, IReadOnlyDictionary<int, object>? Personal = null)
 {
     /// <summary>One event per seat, nothing for everyone.</summary>
-    public static Announcement PerSeat<T>(string name, IReadOnlyDictionary<int, T> views)
-        where T : notnull =>
-        new(name, null, name, views.ToDictionary(v => v.Key, v => (object)v.Value));
+    public static Announcement PerSeat(string name, IReadOnlyDictionary<int, object> views) => new(name, null, name, views);
 }
 
 /// <summary>What a session announces, built from the game's views: the grain sends it, the warm-up only builds it.</summary>
@@ -27,7 +25,7 @@ public static class SessionAnnouncements
             case SessionPhase.QuestionOpen:
                 return [Question(SessionEvents.Question, game, now)];
             case SessionPhase.Reveal:
-                return [new(SessionEvents.Reveal, SessionViews.Reveal(game)), Announcement.PerSeat(SessionEvents.Result, SessionViews.Results(game, SessionViews.Ranks(game)))];
+                return [new(SessionEvents.Reveal, SessionViews.Reveal(game)), Announcement.PerSeat(SessionEvents.Result, SessionViews.Results(game, SessionViews.Ranks(game)).ToDictionary(r => r.Key, r => (object)r.Value))];
             case SessionPhase.Discussion:
                 var round = game.CurrentRound!;
                 var end = round.DiscussionDeadline!.Value;
@@ -64,7 +62,7 @@ public static class SessionAnnouncements
     public static Announcement Standings(GameSession game, IEnumerable<Seat> seats)
     {
         var ranks = SessionViews.Ranks(game);
-        return Announcement.PerSeat(SessionEvents.Standing, seats.ToDictionary(s => s.Id, s => SessionViews.Standing(game, s, ranks)));
+        return Announcement.PerSeat(SessionEvents.Standing, seats.ToDictionary(s => s.Id, s => (object)SessionViews.Standing(game, s, ranks)));
     }
 
     /// <summary>The lobby: every learner (whether connected now, its team, its extra time), or for learners' eyes only the count.</summary>
