@@ -14,7 +14,9 @@ public sealed class ServerHost : ServerEndpoint, IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public ServerHost(string dataDirectory, string clusterId, IDictionary<string, string>? settings = null) : base(new Uri("http://127.0.0.1/"))
+    /// <param name="configure">Anything more a test needs of the host (its sockets, say), applied last.</param>
+    public ServerHost(string dataDirectory, string clusterId, IDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
+        : base(new Uri("http://127.0.0.1/"))
     {
         DataDirectory = dataDirectory;
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
@@ -32,6 +34,7 @@ public sealed class ServerHost : ServerEndpoint, IAsyncDisposable
             web.UseSetting("Logging:Console:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) web.UseSetting(key, value);
             web.ConfigureLogging(logging => logging.AddProvider(Logs));
+            configure?.Invoke(web);
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

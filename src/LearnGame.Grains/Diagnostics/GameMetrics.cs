@@ -32,6 +32,10 @@ public static class GameMetrics
     private static readonly Histogram<long> CommitBatch =
         Meter.CreateHistogram<long>("learngame.storage.commit.batch", "{change}", "Changes made durable by one group-commit write.");
 
+    private static readonly UpDownCounter<long> SendsWaiting =
+        Meter.CreateUpDownCounter<long>("learngame.relay.sends.waiting", "{send}",
+            "Sends the relay handed to SignalR that some slow connection has not taken yet (the others already have).");
+
     private static readonly Counter<long> RelayEvents =
         Meter.CreateCounter<long>("learngame.relay.events", "{event}",
             "Session events received by this silo's relay, by event name: once per silo, however many learners it serves.");
@@ -40,6 +44,8 @@ public static class GameMetrics
     {
         foreach (var name in eventNames) RelayEvents.Add(1, new KeyValuePair<string, object?>("event", name));
     }
+
+    public static void SendWaiting(int change) => SendsWaiting.Add(change);
 
     public static void ConnectionOpened() => Connections.Add(1);
     public static void ConnectionClosed() => Connections.Add(-1);

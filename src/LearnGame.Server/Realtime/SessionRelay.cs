@@ -6,7 +6,8 @@ namespace LearnGame.Server.Realtime;
 /// <summary>
 /// This silo's relay: session grains send each event batch here once, and the relay delivers it to the
 /// local SignalR group (one serialisation per protocol for the whole group) and personal payloads to their seats.
-/// Each session's batches are delivered one at a time, in the order they arrive; sessions do not wait for each other.
+/// Each session's batches are handed to SignalR one at a time, in the order they arrive; sessions do not wait for each
+/// other, and no event waits for a connection that has not taken the one before (see <see cref="SendsWaiting"/>).
 /// </summary>
 public sealed partial class SessionRelay : ISessionObserver, IHostedService
 {
@@ -85,9 +86,10 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
 
     /// <summary>
     /// Each session with batches to deliver has a lane, removed once it is empty. One lane per session keeps that
-    /// session's order; a lane of their own keeps the other sessions moving while one waits: a group send lasts until
-    /// every connection of the group has taken the message, so one trainer's slow Wi-Fi (a lobby of 2,000 names is
-    /// 120 KB) or one phone that stops reading held up every classroom of the silo when all shared one queue.
+    /// session's order; a lane of their own keeps the other sessions moving while one waits (a kicked learner's removal
+    /// from its group, a hub context that sends elsewhere). Sends themselves no longer hold a lane up
+    /// (<see cref="SendsWaiting"/>): with one queue for the silo and every send awaited, one trainer's slow Wi-Fi (a
+    /// lobby of 2,000 names is 120 KB) or one phone that stopped reading held up every classroom of the silo.
     /// </summary>
     private readonly Dictionary<Guid, Lane> _lanes = [];
     private bool _stopped;
@@ -145,8 +147,8 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 EventAudience.Learners => _hub.Clients.GroupExcept(GameHub.SessionGroup(sessionId), _connections.HostConnections(sessionId)),
                 _ => null,
             };
-            if (target is not null) await target.SendAsync(e.Name, shared);
-            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            if (target is not null) Handed(target.SendAsync(e.Name, shared), e.Name, sessionId, started);
+            else LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
         }
         if (e.Personal is null || e.PersonalName is null) return;
         foreach (var (seatId, personal) in e.Personal)
@@ -156,13 +158,59 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
             var message = new RawJson(personal);
             // One connection at a time: Clients(list) looks through every connection of the silo for each call, which
             // at 10,000 learners and a result for each made the relay the server's largest cost (half its CPU, profiled).
-            foreach (var connectionId in connections) await _hub.Clients.Client(connectionId).SendAsync(e.PersonalName, message);
+            foreach (var connectionId in connections) Handed(_hub.Clients.Client(connectionId).SendAsync(e.PersonalName, message), e.PersonalName, sessionId, null);
             if (e.Name == SessionEvents.Kicked)
                 foreach (var connectionId in connections)
                 {
                     await _hub.Groups.RemoveFromGroupAsync(connectionId, GameHub.SessionGroup(sessionId));
                     _connections.RemoveSeat(sessionId, seatId, connectionId);
                 }
+        }
+    }
+
+    /// <summary>
+    /// Sends handed to SignalR that some connection has not taken yet. A send is done once every connection of its
+    /// audience has taken the message, which a phone that stopped reading or a trainer on weak Wi-Fi delays for seconds;
+    /// the relay does not wait for that, or the whole classroom would get its next question late. The messages still
+    /// reach that connection in order: SignalR writes to a connection one message at a time, in the order they were
+    /// handed over, and a connection that never catches up is closed by SignalR (nothing heard from it in 30 s).
+    /// </summary>
+    public long SendsWaiting => Interlocked.Read(ref _sendsWaiting);
+
+    private long _sendsWaiting;
+
+    /// <summary>
+    /// A send every connection has taken is done here; one that waits for some connection is finished in the background,
+    /// where its fan-out time (<paramref name="fanOutStarted"/>) and any failure are recorded.
+    /// </summary>
+    private void Handed(Task sending, string name, Guid sessionId, long? fanOutStarted)
+    {
+        if (!sending.IsCompleted)
+        {
+            _ = FinishAsync(sending, name, sessionId, fanOutStarted);
+            return;
+        }
+        if (sending.Exception is { } failed) LogDeliveryFailed(_log, failed.InnerException ?? failed, name, sessionId);
+        if (fanOutStarted is { } started) LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+    }
+
+    private async Task FinishAsync(Task sending, string name, Guid sessionId, long? fanOutStarted)
+    {
+        Interlocked.Increment(ref _sendsWaiting);
+        LearnGame.Grains.Diagnostics.GameMetrics.SendWaiting(1);
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogDeliveryFailed(_log, ex, name, sessionId);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _sendsWaiting);
+            LearnGame.Grains.Diagnostics.GameMetrics.SendWaiting(-1);
+            if (fanOutStarted is { } started) LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
         }
     }
 
