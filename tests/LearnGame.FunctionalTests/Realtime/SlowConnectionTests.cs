@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Grains.Abstractions.Sessions;
@@ -56,8 +58,19 @@ public sealed class SlowConnectionTests
 
         Assert.True(stalledAt is not null, "the phone never held a send up: its buffers took every question of the quiz");
         Assert.True(relay.SendsWaiting > 0, "the phone no longer holds sends up, so it was not stalled while the class played");
+        Assert.True(await WaitingSendsInMetrics(server) >= 1);
         var questions = await phone.ReadQuestionsUntil(last);
         Assert.Equal(Enumerable.Range(0, last + 1), questions);
+    }
+
+    /// <summary>What /metrics says of the sends waiting for a slow connection (every server of this process counted).</summary>
+    private static async Task<double> WaitingSendsInMetrics(ServerHost server)
+    {
+        using var http = server.CreateHttpClient();
+        var text = await http.GetStringAsync("/metrics");
+        var line = Regex.Match(text, @"^learngame_relay_sends_waiting(\{[^}]*\})? (\S+)", RegexOptions.Multiline);
+        Assert.True(line.Success, "no learngame_relay_sends_waiting in /metrics");
+        return double.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture);
     }
 
     /// <summary>
