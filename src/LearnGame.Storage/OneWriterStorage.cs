@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Orleans.Storage;
 
 namespace LearnGame.Storage;
@@ -13,15 +13,18 @@ namespace LearnGame.Storage;
 /// for its commit to reach the disk: there the loop takes only the updates, so that one commit (and one round trip)
 /// serves every update waiting together, and first writes and clears go to the provider at once. Reads go straight through (WAL readers do not wait for the writer). The
 /// state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a grain's live state.
+/// The loop has a thread of its own, woken directly by each write: as a loop on the thread pool, each wake-up waited
+/// behind the silo's queued work, and at the first question of 400 classrooms updates waited 100-500 ms for their
+/// transaction to start (docs/benchmarks.md).
 /// </summary>
-public sealed class OneWriterStorage : IGrainStorage
+public sealed class OneWriterStorage : IGrainStorage, IDisposable
 {
     /// <summary>At most this many updates share one transaction.</summary>
     public const int MaxBatch = 256;
 
     private readonly IGrainStorage _inner;
     private readonly UpdateBatch? _batch;
-    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new() { SingleReader = true });
+    private readonly BlockingCollection<Entry> _queue = new();
 
     /// <summary>
     /// <paramref name="batch"/>, when given, writes the updates that wait together in one transaction of our own;
@@ -31,8 +34,11 @@ public sealed class OneWriterStorage : IGrainStorage
     {
         _inner = inner;
         _batch = batch;
-        _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        new Thread(Run) { IsBackground = true, Name = "LearnGame storage writer" }.Start();
     }
+
+    /// <summary>Ends the writer's thread once the writes already asked for are done; later ones fail.</summary>
+    public void Dispose() => _queue.CompleteAdding();
 
     /// <summary>The shared transactions of this writer's database, if any.</summary>
     internal UpdateBatch? Batch => _batch;
@@ -48,7 +54,7 @@ public sealed class OneWriterStorage : IGrainStorage
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (_batch?.For(stateName, grainId, grainState, done.SetResult, e => done.SetException(e)) is { } update)
         {
-            _queue.Writer.TryWrite(new Entry(null, update));
+            if (!Enqueue(new Entry(null, update))) done.SetException(Stopped());
             return done.Task;
         }
         return StorageMetrics.ProviderWriteTimed(() => _batch is { OneWriterOnly: false } ? _inner.WriteStateAsync(stateName, grainId, grainState) : InTurn(() => _inner.WriteStateAsync(stateName, grainId, grainState)));
@@ -87,7 +93,7 @@ public sealed class OneWriterStorage : IGrainStorage
     public Task<T> InTurn<T>(Func<Task<T>> operation)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Writer.TryWrite(new Entry(async () =>
+        var queued = Enqueue(new Entry(async () =>
         {
             try
             {
@@ -98,27 +104,60 @@ public sealed class OneWriterStorage : IGrainStorage
                 done.SetException(e);
             }
         }, null));
+        if (!queued) done.SetException(Stopped());
         return done.Task;
     }
 
-    private async Task RunAsync()
+    private bool Enqueue(Entry entry)
+    {
+        try
+        {
+            _queue.Add(entry);
+            return true;
+        }
+        catch (InvalidOperationException) when (_queue.IsAddingCompleted)
+        {
+            return false;
+        }
+    }
+
+    private static ObjectDisposedException Stopped() => new(nameof(OneWriterStorage), "The silo's storage writer has stopped.");
+
+    private void Run()
     {
         var updates = new List<UpdateBatch.Item>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        Entry? held = null;
+        while (held is not null || _queue.TryTake(out held, Timeout.Infinite))
         {
-            while (_queue.Reader.TryRead(out var entry))
+            var entry = held;
+            held = null;
+            if (entry.Update is { } update)
             {
-                if (entry.Update is { } update)
+                // Every update waiting right behind this one joins its transaction, in order; anything else waits for it.
+                updates.Add(update);
+                while (updates.Count < MaxBatch && _queue.TryTake(out var next))
                 {
-                    // Every update waiting right behind this one joins its transaction, in order.
-                    updates.Add(update);
-                    while (updates.Count < MaxBatch && _queue.Reader.TryPeek(out var next) && next.Update is { } more && _queue.Reader.TryRead(out _))
-                        updates.Add(more);
-                    _batch!.Run(updates);
-                    updates.Clear();
+                    if (next.Update is { } more) updates.Add(more);
+                    else
+                    {
+                        held = next;
+                        break;
+                    }
                 }
-                else await entry.Operation!().ConfigureAwait(false);
+                try
+                {
+                    _batch!.Run(updates);
+                }
+                catch (Exception e)
+                {
+                    // Run reports a transaction's errors itself; anything else (a state that failed to serialise, say) fails these
+                    // updates rather than the writer's thread, which would take the whole process with it.
+                    foreach (var item in updates) item.Failed(e);
+                }
+                updates.Clear();
             }
+            // This thread is the writer's own: waiting here holds up no grain (the operation reports its own errors).
+            else entry.Operation!().GetAwaiter().GetResult();
         }
     }
 
