@@ -173,7 +173,8 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// audience has taken the message, which a phone that stopped reading or a trainer on weak Wi-Fi delays for seconds;
     /// the relay does not wait for that, or the whole classroom would get its next question late. The messages still
     /// reach that connection in order: SignalR writes to a connection one message at a time, in the order they were
-    /// handed over, and a connection that never catches up is closed by SignalR (nothing heard from it in 30 s).
+    /// handed over, and SignalR closes a connection that has not taken a message within 10 s (its send timeout); the
+    /// browser then reconnects and takes its seat back.
     /// </summary>
     public long SendsWaiting => Interlocked.Read(ref _sendsWaiting);
 
