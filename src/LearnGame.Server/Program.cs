@@ -5,8 +5,7 @@ using LearnGame.Server.Rehearsal;
 
 var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.HandleHelp(args)) return 0;
-if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo())) return 2;
-builder.AddLearnGameRealtime();
+if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo().AddLearnGameRealtime())) return 2;
 builder.AddLearnGameMetrics();
 builder.Services.AddLearnGameRehearsal();
 builder.Services.AddLearnGameWarmUp();
@@ -22,7 +21,7 @@ app.MapLibraryApi();
 app.MapRehearsalApi();
 app.MapLearnersApi();
 app.MapChallengesApi();
-app.MapHub<GameHub>(GameHub.Path);
+app.MapLearnGameHub();
 app.MapLearnGameDashboard();
 app.Run();
 return 0;

@@ -101,9 +101,10 @@ public sealed class OneWriterStorageTests
 
         var write = storage.WriteStateAsync("s", id, state);
         await database.Entered.WaitAsync(TimeSpan.FromSeconds(30));
-        storage.Dispose();
+        var disposing = Task.Run(storage.Dispose);
         database.ReleaseOne();
-        await write.WaitAsync(TimeSpan.FromSeconds(30));
+        await disposing.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(write.IsCompletedSuccessfully); // disposing waited for it
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.WriteStateAsync("s", id, state).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, database.Writes);

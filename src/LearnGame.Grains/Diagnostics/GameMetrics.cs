@@ -24,7 +24,7 @@ public static class GameMetrics
         Meter.CreateCounter<long>("learngame.answers", "{answer}", "Answers acknowledged (stored durably); its rate is answers per second.");
 
     private static readonly Histogram<double> FanOut =
-        Meter.CreateHistogram<double>("learngame.fanout.duration", "ms", "Time for the relay to hand one event to every local connection of its session.");
+        Meter.CreateHistogram<double>("learngame.fanout.duration", "ms", "Time for the relay to hand one event to SignalR for every local connection of its session (a slow connection takes it later, see learngame.relay.sends.waiting).");
 
     private static readonly Histogram<double> StorageWrite =
         Meter.CreateHistogram<double>("learngame.storage.write.duration", "ms", "Duration of one grain state write (one group commit).");
@@ -34,7 +34,7 @@ public static class GameMetrics
 
     private static readonly UpDownCounter<long> SendsWaiting =
         Meter.CreateUpDownCounter<long>("learngame.relay.sends.waiting", "{send}",
-            "Sends the relay handed to SignalR that some slow connection has not taken yet (the others already have).");
+            "Sends (one per event and audience, not per connection) that some slow connection has not taken yet; the others already have.");
 
     private static readonly Counter<long> RelayEvents =
         Meter.CreateCounter<long>("learngame.relay.events", "{event}",

@@ -43,6 +43,9 @@ public static class CommandLine
                                                  aggregates stay (default 30.00:00:00, 30 days).
               --Retention:CheckEvery <hh:mm:ss>  Period of the purge reminder after its first tick
                                                  (default 01:00:00; at least 00:01:00).
+              --Realtime:SendTimeoutSeconds <n> How long a connection may go without taking a message before it
+                                                 is closed (its browser reconnects; nobody else waits for it
+                                                 meanwhile; default 10, 1 to 600).
               --Orleans:AdvertisedAddress <ip>   The address other silos reach this one at (default 127.0.0.1).
               --Orleans:SiloPort <port>          Orleans silo-to-silo port (default 11111).
               --Orleans:GatewayPort <port>       Orleans client gateway port (default 30000).

@@ -8,8 +8,18 @@ public static class RealtimeExtensions
 
     private const string HubDispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
+    /// <summary>SignalR closes a connection that has not taken a message for this long (Realtime:SendTimeoutSeconds).</summary>
+    public const int DefaultSendTimeoutSeconds = 10;
+
+    private const string SendTimeoutKey = "Realtime:SendTimeoutSeconds";
+
+    /// <exception cref="Extensions.StartupException">Realtime:SendTimeoutSeconds is not a whole number from 1 to 600.</exception>
     public static WebApplicationBuilder AddLearnGameRealtime(this WebApplicationBuilder builder)
     {
+        var sendTimeout = builder.Configuration[SendTimeoutKey] ?? DefaultSendTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!int.TryParse(sendTimeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 600)
+            throw new Extensions.StartupException($"{SendTimeoutKey} is \"{sendTimeout}\"; it must be a whole number of seconds from 1 to 600.");
+        builder.Services.AddSingleton(new RealtimeSettings(TimeSpan.FromSeconds(seconds)));
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = MaxMessageBytes;
@@ -25,4 +35,17 @@ public static class RealtimeExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionRelay>());
         return builder;
     }
+
+    /// <summary>The game's hub at <see cref="GameHub.Path"/>, with the configured send timeout.</summary>
+    public static HubEndpointConventionBuilder MapLearnGameHub(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<RealtimeSettings>();
+        return app.MapHub<GameHub>(GameHub.Path, o => o.TransportSendTimeout = settings.SendTimeout);
+    }
 }
+
+/// <summary>
+/// How long a connection may go without taking a message before SignalR closes it (its browser then reconnects and
+/// takes its seat back). Nobody else waits for it meanwhile: the relay does not wait for slow connections.
+/// </summary>
+public sealed record RealtimeSettings(TimeSpan SendTimeout);

@@ -69,7 +69,10 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         return Task.CompletedTask;
     }
 
-    /// <summary>Takes no more batches and waits for those already here to be delivered.</summary>
+    /// <summary>
+    /// Takes no more batches and waits for those already here to be handed to SignalR; what a slow connection has not
+    /// taken by then goes with its connection when the server closes.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
@@ -131,6 +134,8 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 }
                 batch = next;
             }
+            // The other sessions' turn before this one's next batch: sends no longer wait, so nothing else would yield.
+            await Task.Yield();
         }
     }
 
@@ -147,8 +152,8 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 EventAudience.Learners => _hub.Clients.GroupExcept(GameHub.SessionGroup(sessionId), _connections.HostConnections(sessionId)),
                 _ => null,
             };
-            if (target is not null) Handed(target.SendAsync(e.Name, shared), e.Name, sessionId, started);
-            else LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            if (target is not null) Handed(target.SendAsync(e.Name, shared), e.Name, sessionId);
+            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
         }
         if (e.Personal is null || e.PersonalName is null) return;
         foreach (var (seatId, personal) in e.Personal)
@@ -158,7 +163,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
             var message = new RawJson(personal);
             // One connection at a time: Clients(list) looks through every connection of the silo for each call, which
             // at 10,000 learners and a result for each made the relay the server's largest cost (half its CPU, profiled).
-            foreach (var connectionId in connections) Handed(_hub.Clients.Client(connectionId).SendAsync(e.PersonalName, message), e.PersonalName, sessionId, null);
+            foreach (var connectionId in connections) Handed(_hub.Clients.Client(connectionId).SendAsync(e.PersonalName, message), e.PersonalName, sessionId);
             if (e.Name == SessionEvents.Kicked)
                 foreach (var connectionId in connections)
                 {
@@ -173,29 +178,21 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// audience has taken the message, which a phone that stopped reading or a trainer on weak Wi-Fi delays for seconds;
     /// the relay does not wait for that, or the whole classroom would get its next question late. The messages still
     /// reach that connection in order: SignalR writes to a connection one message at a time, in the order they were
-    /// handed over, and SignalR closes a connection that has not taken a message within 10 s (its send timeout); the
-    /// browser then reconnects and takes its seat back.
+    /// handed over, and SignalR closes a connection that has not taken a message within its send timeout
+    /// (<see cref="RealtimeSettings"/>, 10 s by default); the browser then reconnects and takes its seat back.
     /// </summary>
     public long SendsWaiting => Interlocked.Read(ref _sendsWaiting);
 
     private long _sendsWaiting;
 
-    /// <summary>
-    /// A send every connection has taken is done here; one that waits for some connection is finished in the background,
-    /// where its fan-out time (<paramref name="fanOutStarted"/>) and any failure are recorded.
-    /// </summary>
-    private void Handed(Task sending, string name, Guid sessionId, long? fanOutStarted)
+    /// <summary>A send every connection has taken is done here; one that waits for some connection is finished in the background.</summary>
+    private void Handed(Task sending, string name, Guid sessionId)
     {
-        if (!sending.IsCompleted)
-        {
-            _ = FinishAsync(sending, name, sessionId, fanOutStarted);
-            return;
-        }
-        if (sending.Exception is { } failed) LogDeliveryFailed(_log, failed.InnerException ?? failed, name, sessionId);
-        if (fanOutStarted is { } started) LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+        if (!sending.IsCompleted) _ = FinishAsync(sending, name, sessionId);
+        else if (sending.Exception is { } failed) LogDeliveryFailed(_log, failed.InnerException ?? failed, name, sessionId);
     }
 
-    private async Task FinishAsync(Task sending, string name, Guid sessionId, long? fanOutStarted)
+    private async Task FinishAsync(Task sending, string name, Guid sessionId)
     {
         Interlocked.Increment(ref _sendsWaiting);
         LearnGame.Grains.Diagnostics.GameMetrics.SendWaiting(1);
@@ -211,7 +208,6 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         {
             Interlocked.Decrement(ref _sendsWaiting);
             LearnGame.Grains.Diagnostics.GameMetrics.SendWaiting(-1);
-            if (fanOutStarted is { } started) LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
         }
     }
 

@@ -27,6 +27,19 @@ public sealed class StartupTests
         Assert.DoesNotContain("   at ", output);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("ten")]
+    [InlineData("601")]
+    public async Task A_send_timeout_outside_one_to_six_hundred_seconds_stops_start_up_with_one_clear_line(string value)
+    {
+        var (code, output) = await ServerProcess.RunToExit("--Realtime:SendTimeoutSeconds", value, "--Storage:DataDirectory", ServerHost.NewDataDirectory(),
+            "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        Assert.Contains($"LearnGame cannot start: Realtime:SendTimeoutSeconds is \"{value}\"; it must be a whole number of seconds from 1 to 600.", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     [Fact]
     public async Task Kubernetes_hosting_on_sqlite_is_refused()
     {
@@ -88,5 +101,6 @@ public sealed class StartupTests
         Assert.Contains("--Operations:OperatorKey", output);
         Assert.Contains("--Orleans:Kubernetes", output);
         Assert.Contains("--Storage:Provider", output);
+        Assert.Contains("--Realtime:SendTimeoutSeconds", output);
     }
 }
