@@ -134,8 +134,6 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 }
                 batch = next;
             }
-            // The other sessions' turn before this one's next batch: sends no longer wait, so nothing else would yield.
-            await Task.Yield();
         }
     }
 

@@ -136,43 +136,6 @@ public sealed class SessionRelayTests
         Assert.Equal([GameHub.SessionGroup(a), GameHub.SessionGroup(b)], hub.Sent.Select(s => s.Group));
     }
 
-    /// <summary>
-    /// Sends no longer wait, so a session with several batches queued would hand them all over before any other session
-    /// got its turn: each batch gives the turn up. The first send holds the relay's thread until the others are queued.
-    /// </summary>
-    [Fact]
-    public async Task A_session_with_batches_queued_lets_another_session_through_between_them()
-    {
-        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
-        var hub = new RecordingHub();
-        var firstSending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var release = new ManualResetEventSlim();
-        hub.Sending = _ =>
-        {
-            if (hub.Sent.Count == 1)
-            {
-                firstSending.SetResult();
-                release.Wait(Patience);
-            }
-            return Task.CompletedTask;
-        };
-        var relay = new SessionRelay(hub.Context, new LocalConnections(), null!, NullLogger<SessionRelay>.Instance);
-        await relay.StartAsync(CancellationToken.None);
-
-        await relay.OnEvents(Batch(a, SessionEvents.Question));
-        await firstSending.Task.WaitAsync(Patience);
-        await relay.OnEvents(Batch(a, SessionEvents.Reveal));
-        await relay.OnEvents(Batch(a, SessionEvents.Leaderboard));
-        await relay.OnEvents(Batch(b, SessionEvents.Question));
-        release.Set();
-        await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
-
-        Assert.Equal(
-            [(GameHub.SessionGroup(a), SessionEvents.Question), (GameHub.SessionGroup(b), SessionEvents.Question),
-             (GameHub.SessionGroup(a), SessionEvents.Reveal), (GameHub.SessionGroup(a), SessionEvents.Leaderboard)],
-            hub.Sent);
-    }
-
     private static SessionEventBatch Batch(Guid sessionId, params string[] names) =>
         new(sessionId, names.Select((name, i) => new SessionEvent(i + 1, name, "{}"u8.ToArray(), EventAudience.Everyone, null, null)).ToList());
 
