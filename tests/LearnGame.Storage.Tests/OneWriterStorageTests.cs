@@ -77,7 +77,7 @@ public sealed class OneWriterStorageTests
 
     /// <summary>
     /// On the thread pool, each wake-up of the writer waited behind the silo's queued work: at the first question of 400
-    /// classrooms on PostgreSQL, updates waited 100-500 ms for their transaction to start. The first operation makes
+    /// classrooms on PostgreSQL, thousands of updates waited over 100 ms for their transaction to start. The first operation makes
     /// sure the writer has gone to sleep once, as it does between bursts.
     /// </summary>
     [Fact]

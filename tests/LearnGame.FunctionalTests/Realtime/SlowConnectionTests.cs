@@ -27,8 +27,9 @@ public sealed class SlowConnectionTests
 
     /// <summary>
     /// The server closes a connection that takes nothing for this long (Realtime:SendTimeoutSeconds). Its clock starts
-    /// when the phone's socket stops taking bytes, some twenty questions before the relay's sends wait for it: long
-    /// enough that a slow machine plays them all, and the phone, not the timeout, decides when it reads again.
+    /// when the phone's socket stops taking bytes, several questions before the relay's sends wait for it (SignalR's own
+    /// buffer fills first): long enough that a slow machine plays them all, and the phone, not the timeout, decides when
+    /// it reads again.
     /// </summary>
     private const int SendTimeoutSeconds = 300;
 
