@@ -30,8 +30,8 @@ export function startLearner() {
       // Personal, right after `question` or `resumed`: this learner's own, later deadline.
       yourDeadline: (p) => { if (g.question?.index !== p.questionIndex) return; g.extraMs = p.extraMs; g.countdown.set(p, false); if (g.phase === "QuestionOpen") render(); },
       resumed: (p) => { g.question = p.question; g.countdown.set(p, false); g.countdown.tick(); announce(t("timer.resumedAnnounce")); },
-      reveal: (p) => { g.phase = "Reveal"; g.reveal = p; render(); },
-      result: (p) => { g.result = p; g.phase = "Reveal"; render(); announceResult(); },
+      // A learner's reveal carries its own result (one message, not two).
+      reveal: (p) => { g.phase = "Reveal"; g.reveal = p; g.result = p.result ?? null; render(); announceResult(); },
       leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; render(); },
       standing: (p) => { g.standing = p; g.teamId = p.teamId ?? g.teamId; render(); },
       podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },

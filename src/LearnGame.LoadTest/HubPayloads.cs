@@ -43,8 +43,13 @@ public sealed record QuestionArrival(
 
 public sealed record QuestionNumber([property: JsonPropertyName("index")] int Index);
 
-/// <summary>An event about one question (<c>reveal</c>, <c>result</c>).</summary>
+/// <summary>Something about one question (a learner's own <c>result</c>).</summary>
 public sealed record QuestionEvent([property: JsonPropertyName("questionIndex")] int QuestionIndex);
+
+/// <summary>The <c>reveal</c> event: which question, and in a learner's copy its own result.</summary>
+public sealed record RevealArrival(
+    [property: JsonPropertyName("questionIndex")] int QuestionIndex,
+    [property: JsonPropertyName("result")] QuestionEvent? Result);
 
 /// <summary>The answer to a hub call: whether it succeeded, and the error's code when not.</summary>
 public sealed record CallReply([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);
@@ -59,7 +64,10 @@ public static class HubPayloads
             {"question":{"index":0,"count":3,"type":"single","text":"Question","choices":["A","B"]},
              "deadline":"2026-12-03T12:00:20+00:00","serverNow":"2026-12-03T12:00:00.125+00:00","remainingMs":20000,"lastDeadline":null}
             """),
-        (typeof(QuestionEvent), """{"questionIndex":0,"correct":[1],"counts":[3,5]}"""),
+        (typeof(RevealArrival), """
+            {"questionIndex":0,"correctAnswer":{"choices":[1]},"distribution":{"0":3,"1":5},"answeredCount":8,"skipped":false,
+             "result":{"questionIndex":0,"answered":true,"graded":true,"correct":true,"points":950,"score":950,"rank":1,"learnerCount":8}}
+            """),
         (typeof(Skipped), """{"learners":[{"seatId":1,"nickname":"Zoé","connected":true}],"count":1,"teams":null}"""),
         (typeof(CallReply), """{"ok":false,"error":"answer-too-late","message":"Trop tard."}"""),
     ];

@@ -178,7 +178,7 @@ public sealed class SimulatedClassroom
                     problems.Add($"{Who(l)}, question {i + 1}: the stored answer differs from the acknowledged one");
                 if (l.QuestionEvents[i] != 1) problems.Add($"{Who(l)}: {l.QuestionEvents[i]} question events for question {i + 1}");
                 if (l.RevealEvents[i] != 1) problems.Add($"{Who(l)}: {l.RevealEvents[i]} reveal events for question {i + 1}");
-                if (l.ResultEvents[i] != 1) problems.Add($"{Who(l)}: {l.ResultEvents[i]} result events for question {i + 1}");
+                if (l.ResultEvents[i] != 1) problems.Add($"{Who(l)}: {l.ResultEvents[i]} own results (in the reveal) for question {i + 1}");
             }
             if (l.Leaderboards != Questions.Count) problems.Add($"{Who(l)}: {l.Leaderboards} leaderboard events, expected {Questions.Count}");
             if (l.Standings is var standings && standings != ExpectedStandings) problems.Add($"{Who(l)}: {standings} standing events, expected {ExpectedStandings}");

@@ -65,8 +65,7 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
     {
         var connection = room.Hubs.Create();
         connection.On<QuestionArrival>(SessionEvents.Question, OnQuestion);
-        connection.On<QuestionEvent>(SessionEvents.Reveal, p => OnIndexed(RevealEvents, p.QuestionIndex, true));
-        connection.On<QuestionEvent>(SessionEvents.Result, p => OnIndexed(ResultEvents, p.QuestionIndex, false));
+        connection.On<RevealArrival>(SessionEvents.Reveal, OnReveal);
         connection.On<Skipped>(SessionEvents.Leaderboard, _ => Count(ref _leaderboards));
         connection.On<Skipped>(SessionEvents.Standing, _ => ReceivedStanding());
         connection.On<Skipped>(SessionEvents.Podium, _ => Count(ref _podiums));
@@ -111,12 +110,17 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         _m.EventReceived();
     }
 
-    private void OnIndexed(int[] counters, int questionIndex, bool isReveal)
+    /// <summary>The reveal, and inside it this learner's own result (one message).</summary>
+    private void OnReveal(RevealArrival payload)
     {
         _m.EventReceived();
-        if ((uint)questionIndex >= (uint)counters.Length) { _m.Error("event-unknown-question"); return; }
-        if (isReveal) RevealReceivedAt[questionIndex] = Stopwatch.GetTimestamp();
-        Interlocked.Increment(ref counters[questionIndex]);
+        var index = payload.QuestionIndex;
+        if ((uint)index >= (uint)RevealEvents.Length) { _m.Error("event-unknown-question"); return; }
+        RevealReceivedAt[index] = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref RevealEvents[index]);
+        if (payload.Result is not { } result) return;
+        if (result.QuestionIndex != index) { _m.Error("result-other-question"); return; }
+        Interlocked.Increment(ref ResultEvents[index]);
     }
 
     private void OnQuestion(QuestionArrival payload)

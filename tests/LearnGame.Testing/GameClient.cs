@@ -69,8 +69,12 @@ public sealed class GameClient : IAsyncDisposable
     public Task<ReceivedEvent> WaitForReveal(int index) =>
         WaitFor(SessionEvents.Reveal, p => p.GetProperty("questionIndex").GetInt32() == index);
 
-    public Task<ReceivedEvent> WaitForResult(int index) =>
-        WaitFor(SessionEvents.Result, p => p.GetProperty("questionIndex").GetInt32() == index);
+    /// <summary>A learner's own result for a question: the <c>result</c> inside its copy of that question's reveal.</summary>
+    public async Task<ReceivedEvent> WaitForResult(int index)
+    {
+        var reveal = await WaitFor(SessionEvents.Reveal, p => p.GetProperty("questionIndex").GetInt32() == index && p.TryGetProperty(SessionEvents.Result, out _));
+        return new ReceivedEvent(SessionEvents.Result, reveal.Payload.GetProperty(SessionEvents.Result));
+    }
 
     public Task<JoinResult> Join(string code, string nickname) => Connection.InvokeAsync<JoinResult>("Join", code, nickname);
 

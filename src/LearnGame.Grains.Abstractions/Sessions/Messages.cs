@@ -123,8 +123,10 @@ public sealed record SeatView(
 public sealed record SessionEventBatch([property: Id(0)] Guid SessionId, [property: Id(1)] IReadOnlyList<SessionEvent> Events);
 
 /// <summary>
-/// One event: a payload for everyone (or only hosts), and optionally one personal payload per seat
-/// (results, ranks) delivered only to that seat's connections.
+/// One event: a payload for everyone (or only hosts), and optionally one personal payload per seat (ranks, a learner's
+/// own deadline) delivered only to that seat's connections, as events named <see cref="PersonalName"/>. With
+/// <see cref="InsideAs"/> instead, each seat's personal payload travels inside the event itself, as that property of
+/// its payload: each learner gets one message (the reveal with its own result), not the event and then its own.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("lg.SessionEvent")]
 public sealed record SessionEvent(
@@ -133,7 +135,8 @@ public sealed record SessionEvent(
     [property: Id(2)] byte[]? Payload,
     [property: Id(3)] EventAudience Audience,
     [property: Id(4)] string? PersonalName,
-    [property: Id(5)] IReadOnlyDictionary<int, byte[]>? Personal);
+    [property: Id(5)] IReadOnlyDictionary<int, byte[]>? Personal,
+    [property: Id(6)] string? InsideAs = null);
 
 [GenerateSerializer, Alias("lg.EventAudience")]
 public enum EventAudience { Everyone, Hosts, Nobody, Learners }

@@ -11,6 +11,7 @@ public static class SessionEvents
     public const string Paused = "paused";
     public const string Resumed = "resumed";
     public const string Reveal = "reveal";
+    /// <summary>A learner's own result: not an event of its own, but the property of that learner's <see cref="Reveal"/>.</summary>
     public const string Result = "result";
     public const string Leaderboard = "leaderboard";
     public const string Standing = "standing";

@@ -6,12 +6,18 @@ namespace LearnGame.Grains.Sessions;
 
 /// <summary>
 /// An event a session announces, not yet serialised: a payload for everyone, with for some seats a personal one under
-/// <see cref="PersonalName"/>; or, with no payload, one personal event per seat (results, standings).
+/// <see cref="PersonalName"/>; or, with no payload, one personal event per seat (standings); or a payload for everyone
+/// that carries each seat's own part inside it, as its property <see cref="InsideAs"/> (the reveal and each result).
 /// </summary>
-public sealed record Announcement(string Name, object? Payload, string? PersonalName = null, IReadOnlyDictionary<int, object>? Personal = null)
+public sealed record Announcement(string Name, object? Payload, string? PersonalName = null, IReadOnlyDictionary<int, object>? Personal = null,
+    string? InsideAs = null)
 {
     /// <summary>One event per seat, nothing for everyone.</summary>
     public static Announcement PerSeat(string name, IReadOnlyDictionary<int, object> views) => new(name, null, name, views);
+
+    /// <summary>One event for everyone; each seat's copy carries its own view as the property <paramref name="property"/>.</summary>
+    public static Announcement WithOwn(string name, object payload, string property, IReadOnlyDictionary<int, object> views) =>
+        new(name, payload, null, views, property);
 }
 
 /// <summary>What a session announces, built from the game's views: the grain sends it, the warm-up only builds it.</summary>
@@ -25,7 +31,12 @@ public static class SessionAnnouncements
             case SessionPhase.QuestionOpen:
                 return [Question(SessionEvents.Question, game, now)];
             case SessionPhase.Reveal:
-                return [new(SessionEvents.Reveal, SessionViews.Reveal(game)), Announcement.PerSeat(SessionEvents.Result, SessionViews.Results(game, SessionViews.Ranks(game)).ToDictionary(r => r.Key, r => (object)r.Value))];
+                                // One message per learner, not two: the reveal and then 2,000 results made the reveal reach the last
+                // phones of a 2,000-learner session up to twice as late (docs/benchmarks.md).
+                return SessionViews.Reveal(game) is { } reveal
+                    ? [Announcement.WithOwn(SessionEvents.Reveal, reveal, SessionEvents.Result,
+                        SessionViews.Results(game, SessionViews.Ranks(game)).ToDictionary(r => r.Key, r => (object)r.Value))]
+                    : [];
             case SessionPhase.Discussion:
                 var round = game.CurrentRound!;
                 var end = round.DiscussionDeadline!.Value;

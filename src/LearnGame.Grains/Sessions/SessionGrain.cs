@@ -321,11 +321,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     /// <summary>
     /// An announcement into the outbox: a payload for everyone, its personal ones serialised now; or one event per seat,
-    /// serialised as it leaves (see <see cref="AppendPersonal"/>).
+    /// or one for everyone carrying each seat's own part, serialised as it leaves (see <see cref="AppendPersonal"/>).
     /// </summary>
     private void Append(Announcement announcement)
     {
-        if (announcement.Payload is null) AppendPersonal(announcement.Name, announcement.Personal ?? new Dictionary<int, object>());
+        if (announcement is { InsideAs: { } inside, Payload: { } shared }) AppendWithOwn(announcement.Name, shared, inside, announcement.Personal ?? new Dictionary<int, object>());
+        else if (announcement.Payload is null) AppendPersonal(announcement.Name, announcement.Personal ?? new Dictionary<int, object>());
         else Append(announcement.Name, announcement.Payload, EventAudience.Everyone, announcement.PersonalName,
             announcement.Personal?.ToDictionary(p => p.Key, p => Json(p.Value)));
     }
@@ -586,6 +587,19 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var sequence = ++_state.State.Sequence;
         NoteProgress(sequence);
         _outbox.Add(new(new SessionEvent(sequence, name, null, EventAudience.Nobody, name, null),
+            () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
+    }
+
+    /// <summary>
+    /// An event for everyone whose copy for each seat carries that seat's own view as the property
+    /// <paramref name="inside"/>; the views are taken now and serialised as the event leaves, as in
+    /// <see cref="AppendPersonal"/>.
+    /// </summary>
+    private void AppendWithOwn<T>(string name, object payload, string inside, IReadOnlyDictionary<int, T> views)
+    {
+        var sequence = ++_state.State.Sequence;
+        NoteProgress(sequence);
+        _outbox.Add(new(new SessionEvent(sequence, name, Json(payload), EventAudience.Everyone, null, null, inside),
             () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
     }
 

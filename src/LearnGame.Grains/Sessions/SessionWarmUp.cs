@@ -59,7 +59,7 @@ public static class SessionWarmUp
         foreach (var announcement in SessionAnnouncements.PhaseEntered(game, now))
         {
             if (announcement.Payload is not null) Emit(events, announcement.Name, announcement.Payload);
-            foreach (var personal in announcement.Personal?.Values ?? []) Emit(events, announcement.PersonalName!, personal);
+            foreach (var personal in announcement.Personal?.Values ?? []) Emit(events, announcement.PersonalName ?? announcement.InsideAs!, personal);
         }
         if (game is { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round })
             Emit(events, SessionEvents.AnswerCount, new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count()));

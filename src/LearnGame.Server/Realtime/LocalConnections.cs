@@ -32,6 +32,10 @@ public sealed class LocalConnections
     public IReadOnlyCollection<string> SeatConnections(Guid sessionId, int seatId) =>
         _sessions.TryGetValue(sessionId, out var s) && s.Seats.TryGetValue(seatId, out var set) ? set : [];
 
+    /// <summary>Every seat of the session with a connection on this silo, and its connections.</summary>
+    public IEnumerable<(int SeatId, IReadOnlyCollection<string> Connections)> Seats(Guid sessionId) =>
+        _sessions.TryGetValue(sessionId, out var s) ? s.Seats.Select(p => (p.Key, (IReadOnlyCollection<string>)p.Value)) : [];
+
     public IReadOnlyList<string> HostConnections(Guid sessionId) =>
         _sessions.TryGetValue(sessionId, out var s) ? s.Hosts.Keys.ToList() : [];
 

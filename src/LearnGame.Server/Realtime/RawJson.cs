@@ -12,6 +12,31 @@ public sealed class RawJson(byte[] utf8)
 {
     public byte[] Utf8 { get; } = utf8;
 
+    /// <summary>
+    /// The JSON object <paramref name="json"/> with the property <paramref name="name"/> added at its end, its value the
+    /// JSON <paramref name="value"/>: both written by System.Text.Json (compact, so the object ends with its brace).
+    /// </summary>
+    public static byte[] WithProperty(byte[] json, JsonEncodedText name, byte[] value)
+    {
+        if (json.Length < 2 || json[0] != (byte)'{' || json[^1] != (byte)'}')
+            throw new ArgumentException("Only a compact JSON object can take a property.", nameof(json));
+        var key = name.EncodedUtf8Bytes;
+        var empty = json.Length == 2;
+        // {…} + [,]"name": + value + }
+        var merged = new byte[json.Length - 1 + (empty ? 0 : 1) + key.Length + 3 + value.Length + 1];
+        var at = json.Length - 1;
+        json.AsSpan(0, at).CopyTo(merged);
+        if (!empty) merged[at++] = (byte)',';
+        merged[at++] = (byte)'"';
+        key.CopyTo(merged.AsSpan(at));
+        at += key.Length;
+        merged[at++] = (byte)'"';
+        merged[at++] = (byte)':';
+        value.CopyTo(merged.AsSpan(at));
+        merged[^1] = (byte)'}';
+        return merged;
+    }
+
     public sealed class Converter : JsonConverter<RawJson>
     {
         public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -140,6 +140,12 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     private async Task DeliverAsync(Guid sessionId, SessionEvent e)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (e is { InsideAs: { } inside, Payload: { } withOwn })
+        {
+            DeliverWithOwn(sessionId, e, withOwn, inside);
+            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            return;
+        }
         if (e.Payload is { } payload)
         {
             var shared = new RawJson(payload);
@@ -168,6 +174,26 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                     await _hub.Groups.RemoveFromGroupAsync(connectionId, GameHub.SessionGroup(sessionId));
                     _connections.RemoveSeat(sessionId, seatId, connectionId);
                 }
+        }
+    }
+
+    /// <summary>
+    /// An event whose copy for each seat carries that seat's own part (the reveal and its result): trainers and
+    /// projectors get the event as it is, each learner connection of this silo one message, with its own part when it
+    /// has one. One message per learner instead of the event for the group and then one per learner: at 2,000 learners
+    /// the second 2,000 sends, on the same cores, made the last phones get the reveal itself up to twice as late.
+    /// </summary>
+    private void DeliverWithOwn(Guid sessionId, SessionEvent e, byte[] payload, string inside)
+    {
+        var shared = new RawJson(payload);
+        if (e.Audience == EventAudience.Everyone)
+            Handed(_hub.Clients.Group(GameHub.HostGroup(sessionId)).SendAsync(e.Name, shared), e.Name, sessionId);
+        if (e.Audience is not (EventAudience.Everyone or EventAudience.Learners)) return;
+        var property = System.Text.Json.JsonEncodedText.Encode(inside);
+        foreach (var (seatId, connections) in _connections.Seats(sessionId))
+        {
+            var message = e.Personal?.TryGetValue(seatId, out var own) == true ? new RawJson(RawJson.WithProperty(payload, property, own)) : shared;
+            foreach (var connectionId in connections) Handed(_hub.Clients.Client(connectionId).SendAsync(e.Name, message), e.Name, sessionId);
         }
     }
 

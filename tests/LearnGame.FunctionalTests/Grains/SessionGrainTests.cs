@@ -424,7 +424,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new HostCommand(HostAction.Start));
         await session.SubmitAnswer(seats[0].SeatId, 0, "x", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
         await session.Control(HostToken, new HostCommand(HostAction.Reveal));
-        await relay.WaitFor(SessionEvents.Result);
+        await relay.WaitFor(SessionEvents.Reveal);
         // The closed round is written apart a while after its reveal, not while the reveal is delivered.
         Assert.Equal(0, relay.SeenAtFirstResult);
         await session.Control(HostToken, new HostCommand(HostAction.Next));
@@ -432,16 +432,16 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var leaderboard = await relay.WaitFor(SessionEvents.Leaderboard);
         await relay.WaitFor(SessionEvents.Standing);
         var names = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Name).ToList();
-        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Result, SessionEvents.Leaderboard, SessionEvents.Standing], names);
+        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard, SessionEvents.Standing], names);
         var sequences = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Sequence).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.All(relay.WritesSeenAtDelivery, w => Assert.True(w > 0));
-        // Personal results follow the reveal, one per seat, for those seats only; likewise the standings the leaderboard.
+        // Personal results travel inside the reveal, one per seat, for those seats only; the standings follow the leaderboard.
         var reveal = relay.Received.Single(e => e.Name == SessionEvents.Reveal);
-        var results = relay.Received.Single(e => e.Name == SessionEvents.Result);
-        Assert.Null(reveal.Personal);
-        Assert.Equal((EventAudience.Nobody, null, SessionEvents.Result), (results.Audience, results.Payload, results.PersonalName));
-        Assert.Equal(seats.Select(s => s.SeatId).Order(), results.Personal!.Keys.Order());
+        Assert.Equal((EventAudience.Everyone, null, SessionEvents.Result), (reveal.Audience, reveal.PersonalName, reveal.InsideAs));
+        Assert.NotNull(reveal.Payload);
+        Assert.Equal(seats.Select(s => s.SeatId).Order(), reveal.Personal!.Keys.Order());
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(reveal.Personal[seats[0].SeatId]).RootElement.GetProperty("questionIndex").GetInt32());
         Assert.Equal(seats.Select(s => s.SeatId).Order(), relay.Received.Single(e => e.Name == SessionEvents.Standing).Personal!.Keys.Order());
         Assert.Null(leaderboard.Personal);
         await Until(() => Task.FromResult(fixture.Storage.WritesOf("round-0", session.GetGrainId()) == 1));
@@ -536,7 +536,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         public List<int> WritesSeenAtDelivery { get; } = [];
 
-        /// <summary>Read once, as the first personal results arrive (<see cref="SeenAtFirstResult"/>).</summary>
+        /// <summary>Read once, as the first reveal (with the personal results) arrives (<see cref="SeenAtFirstResult"/>).</summary>
         public Func<int>? AtFirstResult { get; init; }
 
         public int? SeenAtFirstResult { get; private set; }
@@ -552,7 +552,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             {
                 WritesSeenAtDelivery.Add(storage.Writes);
                 _received.AddRange(batch.Events);
-                if (SeenAtFirstResult is null && AtFirstResult is { } probe && batch.Events.Any(e => e.Name == SessionEvents.Result))
+                if (SeenAtFirstResult is null && AtFirstResult is { } probe && batch.Events.Any(e => e.Name == SessionEvents.Reveal))
                     SeenAtFirstResult = probe();
                 foreach (var e in batch.Events)
                     foreach (var w in _waiters.Where(w => w.Match(e)).ToList())

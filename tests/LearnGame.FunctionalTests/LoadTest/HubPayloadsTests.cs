@@ -36,6 +36,17 @@ public sealed class HubPayloadsTests
         Assert.Equal(20000, arrival.RemainingMs);
     }
 
+    [Theory]
+    [InlineData("""{"questionIndex":1,"answeredCount":8,"result":{"questionIndex":1,"correct":true,"points":950}}""", 1)]
+    [InlineData("""{"questionIndex":1,"answeredCount":8}""", null)]
+    public void A_reveal_gives_its_question_and_in_a_learners_copy_its_own_result(string json, int? resultOf)
+    {
+        var reveal = JsonSerializer.Deserialize<RevealArrival>(json, JsonSerializerOptions.Web)!;
+
+        Assert.Equal(1, reveal.QuestionIndex);
+        Assert.Equal(resultOf, reveal.Result?.QuestionIndex);
+    }
+
     [Fact]
     public void A_refused_call_gives_its_code()
     {
@@ -47,7 +58,7 @@ public sealed class HubPayloadsTests
     [Fact]
     public void Every_type_a_client_reads_has_a_sample_that_reads_as_it()
     {
-        Type[] bound = [typeof(QuestionArrival), typeof(QuestionEvent), typeof(Skipped), typeof(CallReply)];
+        Type[] bound = [typeof(QuestionArrival), typeof(RevealArrival), typeof(Skipped), typeof(CallReply)];
 
         Assert.Equal(bound.Order(TypeNames.Instance), HubPayloads.Samples.Select(s => s.Type).Order(TypeNames.Instance));
         foreach (var (type, json) in HubPayloads.Samples)

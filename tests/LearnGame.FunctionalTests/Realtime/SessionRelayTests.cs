@@ -136,6 +136,41 @@ public sealed class SessionRelayTests
         Assert.Equal([GameHub.SessionGroup(a), GameHub.SessionGroup(b)], hub.Sent.Select(s => s.Group));
     }
 
+    /// <summary>
+    /// The reveal and each learner's result travel as one message per learner: a learner connection gets the reveal with
+    /// its own result inside, the trainer the reveal alone, a learner with no result (joined since) the reveal alone.
+    /// </summary>
+    [Fact]
+    public async Task An_event_with_own_parts_reaches_each_learner_once_with_its_own_part_and_the_trainer_without()
+    {
+        var session = Guid.NewGuid();
+        var hub = new RecordingHub();
+        var connections = new LocalConnections();
+        connections.AddHost(session, "trainer");
+        connections.AddSeat(session, 1, "alice");
+        connections.AddSeat(session, 2, "bob-phone");
+        connections.AddSeat(session, 2, "bob-laptop");
+        connections.AddSeat(session, 3, "late");
+        connections.AddSeat(Guid.NewGuid(), 1, "other-session");
+        var relay = new SessionRelay(hub.Context, connections, null!, NullLogger<SessionRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+        var personal = new Dictionary<int, byte[]> { [1] = """{"points":10}"""u8.ToArray(), [2] = """{"points":20}"""u8.ToArray() };
+
+        await relay.OnEvents(new(session, [new SessionEvent(7, SessionEvents.Reveal, """{"questionIndex":0}"""u8.ToArray(), EventAudience.Everyone, null, personal, SessionEvents.Result)]));
+        await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
+
+        var sent = hub.Payloads.ToDictionary(p => p.Target, p => (p.Event, System.Text.Encoding.UTF8.GetString(p.Payload!)));
+        Assert.Equal(new Dictionary<string, (string, string)>
+        {
+            [GameHub.HostGroup(session)] = (SessionEvents.Reveal, """{"questionIndex":0}"""),
+            [RecordingHub.Client("alice")] = (SessionEvents.Reveal, """{"questionIndex":0,"result":{"points":10}}"""),
+            [RecordingHub.Client("bob-phone")] = (SessionEvents.Reveal, """{"questionIndex":0,"result":{"points":20}}"""),
+            [RecordingHub.Client("bob-laptop")] = (SessionEvents.Reveal, """{"questionIndex":0,"result":{"points":20}}"""),
+            [RecordingHub.Client("late")] = (SessionEvents.Reveal, """{"questionIndex":0}"""),
+        }, sent);
+        Assert.Equal(5, hub.Payloads.Count);
+    }
+
     private static SessionEventBatch Batch(Guid sessionId, params string[] names) =>
         new(sessionId, names.Select((name, i) => new SessionEvent(i + 1, name, "{}"u8.ToArray(), EventAudience.Everyone, null, null)).ToList());
 
@@ -157,15 +192,22 @@ public sealed class SessionRelayTests
         public Func<string, Task> Sending { get; set; } = _ => Task.CompletedTask;
         public ConcurrentQueue<(string Group, string Event)> Sent { get; } = new();
 
+        /// <summary>Every send with its payload's bytes; a send to one connection is to <see cref="Client"/>(its id).</summary>
+        public ConcurrentQueue<(string Target, string Event, byte[]? Payload)> Payloads { get; } = new();
+
+        /// <summary>How a send to one connection is recorded.</summary>
+        public static string Client(string connectionId) => "connection:" + connectionId;
+
         /// <summary>Ends once that event has been handed to that group.</summary>
         public Task SentTo(string group, string name) => Signal(group, name).Task;
 
         private TaskCompletionSource Signal(string group, string name) =>
             _sent.GetOrAdd((group, name), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-        internal Task Send(string group, string name)
+        internal Task Send(string group, string name, object?[] args)
         {
             Sent.Enqueue((group, name));
+            Payloads.Enqueue((group, name, args.FirstOrDefault() is RawJson raw ? raw.Utf8 : null));
             var sending = Sending(group);
             Signal(group, name).TrySetResult();
             return sending;
@@ -185,11 +227,16 @@ public sealed class SessionRelayTests
 
             protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
             {
-                if (targetMethod?.Name != nameof(IHubClients.Group)) throw new NotSupportedException(targetMethod?.Name);
-                var group = DispatchProxy.Create<IClientProxy, GroupProxy>();
-                ((GroupProxy)(object)group).Hub = Hub;
-                ((GroupProxy)(object)group).Name = (string)args![0]!;
-                return group;
+                // One connection's proxy is an ISingleClientProxy (it can also be invoked), a group's an IClientProxy.
+                var (name, target) = targetMethod?.Name switch
+                {
+                    nameof(IHubClients.Group) => ((string)args![0]!, (object)DispatchProxy.Create<IClientProxy, GroupProxy>()),
+                    nameof(IHubClients.Client) => (RecordingHub.Client((string)args![0]!), DispatchProxy.Create<ISingleClientProxy, GroupProxy>()),
+                    _ => throw new NotSupportedException(targetMethod?.Name),
+                };
+                ((GroupProxy)target).Hub = Hub;
+                ((GroupProxy)target).Name = name;
+                return target;
             }
         }
 
@@ -199,7 +246,7 @@ public sealed class SessionRelayTests
             public string Name { get; set; } = "";
 
             protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-                targetMethod?.Name == nameof(IClientProxy.SendCoreAsync) ? Hub.Send(Name, (string)args![0]!) : throw new NotSupportedException(targetMethod?.Name);
+                targetMethod?.Name == nameof(IClientProxy.SendCoreAsync) ? Hub.Send(Name, (string)args![0]!, (object?[])args[1]!) : throw new NotSupportedException(targetMethod?.Name);
         }
     }
 
