@@ -32,10 +32,11 @@ export function startLearner() {
       resumed: (p) => { g.question = p.question; g.countdown.set(p, false); g.countdown.tick(); announce(t("timer.resumedAnnounce")); },
       // A learner's reveal carries its own result (one message, not two).
       reveal: (p) => { g.phase = "Reveal"; g.reveal = p; g.result = p.result ?? null; render(); announceResult(); },
-      leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; render(); },
-      standing: (p) => { g.standing = p; g.teamId = p.teamId ?? g.teamId; render(); },
-      podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; render(); },
-      ended: (p) => { g.phase = "Ended"; g.leaderboard = p.final; render(); },
+      // A learner's leaderboard, podium and end carry its own standing; a team given or changed comes on its own.
+      leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; ownStanding(p.standing); render(); },
+      standing: (p) => { ownStanding(p); render(); },
+      podium: (p) => { g.phase = "Podium"; g.podium = p.podium; g.leaderboard = p.leaderboard; ownStanding(p.standing); render(); },
+      ended: (p) => { g.phase = "Ended"; g.leaderboard = p.final; ownStanding(p.standing); render(); },
       // Mid-question only the bar is redrawn, so an answer being typed is not lost.
       challenge: (p) => { g.challenge = p; if (!refreshChallengeBar(p, false) && g.phase !== "QuestionOpen") render(); },
       kicked: () => { forget(); g.phase = null; g.step = "kicked"; render(); },
@@ -125,6 +126,11 @@ export function startLearner() {
       await new Promise(resolve => setTimeout(resolve, 500 * (++attempt)));
     }
     g.sending = false; g.error = "unavailable"; render();
+  }
+
+  function ownStanding(p) {
+    if (!p) return;
+    g.standing = p; g.teamId = p.teamId ?? g.teamId;
   }
 
   function announceResult() {

@@ -51,6 +51,12 @@ public sealed record RevealArrival(
     [property: JsonPropertyName("questionIndex")] int QuestionIndex,
     [property: JsonPropertyName("result")] QuestionEvent? Result);
 
+/// <summary>A ranking (<c>leaderboard</c>, <c>podium</c>, <c>ended</c>), in a learner's copy with its own standing.</summary>
+public sealed record RankingArrival([property: JsonPropertyName("standing")] OwnStanding? Standing);
+
+/// <summary>A learner's own standing: its rank is all the client reads.</summary>
+public sealed record OwnStanding([property: JsonPropertyName("rank")] int Rank);
+
 /// <summary>The answer to a hub call: whether it succeeded, and the error's code when not.</summary>
 public sealed record CallReply([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);
 
@@ -67,6 +73,10 @@ public static class HubPayloads
         (typeof(RevealArrival), """
             {"questionIndex":0,"correctAnswer":{"choices":[1]},"distribution":{"0":3,"1":5},"answeredCount":8,"skipped":false,
              "result":{"questionIndex":0,"answered":true,"graded":true,"correct":true,"points":950,"score":950,"rank":1,"learnerCount":8}}
+            """),
+        (typeof(RankingArrival), """
+            {"top":[{"rank":1,"seatId":4,"nickname":"Zoé","score":1900,"correctCount":2}],"learnerCount":8,"teams":null,
+             "standing":{"seatId":1,"rank":3,"score":950,"streak":1,"correctCount":1,"questionCount":2}}
             """),
         (typeof(Skipped), """{"learners":[{"seatId":1,"nickname":"Zoé","connected":true}],"count":1,"teams":null}"""),
         (typeof(CallReply), """{"ok":false,"error":"answer-too-late","message":"Trop tard."}"""),

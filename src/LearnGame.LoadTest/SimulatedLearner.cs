@@ -66,10 +66,11 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         var connection = room.Hubs.Create();
         connection.On<QuestionArrival>(SessionEvents.Question, OnQuestion);
         connection.On<RevealArrival>(SessionEvents.Reveal, OnReveal);
-        connection.On<Skipped>(SessionEvents.Leaderboard, _ => Count(ref _leaderboards));
+        // A learner's leaderboard, podium and end carry its own standing; a team given or changed comes on its own.
+        connection.On<RankingArrival>(SessionEvents.Leaderboard, p => Ranked(ref _leaderboards, p));
         connection.On<Skipped>(SessionEvents.Standing, _ => ReceivedStanding());
-        connection.On<Skipped>(SessionEvents.Podium, _ => Count(ref _podiums));
-        connection.On<Skipped>(SessionEvents.Ended, _ => ReceivedEnded());
+        connection.On<RankingArrival>(SessionEvents.Podium, p => Ranked(ref _podiums, p));
+        connection.On<RankingArrival>(SessionEvents.Ended, ReceivedEnded);
         foreach (var other in new[] { SessionEvents.Lobby, SessionEvents.AnswerCount, SessionEvents.Paused, SessionEvents.Resumed, SessionEvents.Kicked })
             connection.On<Skipped>(other, _ => _m.EventReceived());
         connection.Closed += e =>
@@ -89,15 +90,20 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         SeeIfFinished();
     }
 
-    internal void ReceivedEnded()
+    internal void ReceivedEnded(RankingArrival payload) => Ranked(ref _ended, payload);
+
+    /// <summary>A ranking (leaderboard, podium, end), and inside it this learner's own standing.</summary>
+    private void Ranked(ref int counter, RankingArrival payload)
     {
-        Count(ref _ended);
+        if (payload.Standing is not null) Interlocked.Increment(ref _standings);
+        Count(ref counter);
         SeeIfFinished();
     }
 
     /// <summary>
-    /// The learner has had the whole game once it has the end and every standing: the last one comes right after
-    /// <c>ended</c>, so the end alone is not the last event (checking then found it missing once in fourteen test runs here).
+    /// The learner has had the whole game once it has the end and every standing. The last standing now comes inside
+    /// <c>ended</c>; when it came right after it, the end alone was not the last event (checking then found it missing
+    /// once in fourteen test runs here), so both are still counted.
     /// </summary>
     private void SeeIfFinished()
     {

@@ -14,6 +14,10 @@ public static class SessionEvents
     /// <summary>A learner's own result: not an event of its own, but the property of that learner's <see cref="Reveal"/>.</summary>
     public const string Result = "result";
     public const string Leaderboard = "leaderboard";
+    /// <summary>
+    /// A learner's own standing: an event of its own when its team is given or changed, and otherwise the property of
+    /// that learner's <see cref="Leaderboard"/>, <see cref="Podium"/> and <see cref="Ended"/>.
+    /// </summary>
     public const string Standing = "standing";
     public const string Podium = "podium";
     public const string Ended = "ended";

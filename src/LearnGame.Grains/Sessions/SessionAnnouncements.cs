@@ -32,7 +32,7 @@ public static class SessionAnnouncements
                 return [Question(SessionEvents.Question, game, now)];
             case SessionPhase.Reveal:
                                 // One message per learner, not two: the reveal and then 2,000 results made the reveal reach the last
-                // phones of a 2,000-learner session up to twice as late (docs/benchmarks.md).
+                // phones of a 2,000-learner session up to three times as late (docs/benchmarks.md).
                 return SessionViews.Reveal(game) is { } reveal
                     ? [Announcement.WithOwn(SessionEvents.Reveal, reveal, SessionEvents.Result,
                         SessionViews.Results(game, SessionViews.Ranks(game)).ToDictionary(r => r.Key, r => (object)r.Value))]
@@ -42,13 +42,15 @@ public static class SessionAnnouncements
                 var end = round.DiscussionDeadline!.Value;
                 var left = end > now ? end - now : TimeSpan.Zero;
                 return [new(SessionEvents.Discussion, new DiscussionPayload(round.QuestionIndex, end, now, (long)left.TotalMilliseconds, round.Answers.Count))];
+            // As the reveal its results, each learner's copy of the ranking carries its own standing.
             case SessionPhase.Leaderboard:
-                return [new(SessionEvents.Leaderboard, SessionViews.Leaderboard(game)), Standings(game, game.ActiveSeats)];
+                return [Announcement.WithOwn(SessionEvents.Leaderboard, SessionViews.Leaderboard(game), SessionEvents.Standing, StandingViews(game, game.ActiveSeats))];
             case SessionPhase.Podium:
                 var board = SessionViews.Leaderboard(game);
-                return [new(SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board)), Standings(game, game.ActiveSeats)];
+                return [Announcement.WithOwn(SessionEvents.Podium, new PodiumPayload(board.Top.Take(SessionViews.PodiumSize).ToArray(), board), SessionEvents.Standing,
+                    StandingViews(game, game.ActiveSeats))];
             case SessionPhase.Ended:
-                return [new(SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game))), Standings(game, game.ActiveSeats)];
+                return [Announcement.WithOwn(SessionEvents.Ended, new EndedPayload(SessionViews.Leaderboard(game)), SessionEvents.Standing, StandingViews(game, game.ActiveSeats))];
             default:
                 return [];
         }
@@ -69,11 +71,13 @@ public static class SessionAnnouncements
         return new(name, payload, personal is null ? null : SessionEvents.YourDeadline, personal);
     }
 
-    /// <summary>The personal standing (with the team) of some seats.</summary>
-    public static Announcement Standings(GameSession game, IEnumerable<Seat> seats)
+    /// <summary>The personal standing (with the team) of some seats, as events of their own (a team given or changed).</summary>
+    public static Announcement Standings(GameSession game, IEnumerable<Seat> seats) => Announcement.PerSeat(SessionEvents.Standing, StandingViews(game, seats));
+
+    private static Dictionary<int, object> StandingViews(GameSession game, IEnumerable<Seat> seats)
     {
         var ranks = SessionViews.Ranks(game);
-        return Announcement.PerSeat(SessionEvents.Standing, seats.ToDictionary(s => s.Id, s => (object)SessionViews.Standing(game, s, ranks)));
+        return seats.ToDictionary(s => s.Id, s => (object)SessionViews.Standing(game, s, ranks));
     }
 
     /// <summary>The lobby: every learner (whether connected now, its team, its extra time), or for learners' eyes only the count.</summary>

@@ -72,7 +72,7 @@ public sealed class FullGameTests(ServerFixture fixture)
         var top = podium.Payload.GetProperty("podium").EnumerateArray().ToList();
         Assert.Equal(3, top.Count);
         Assert.Equal(totals.Max(), top[0].GetProperty("score").GetInt32());
-        var standing = (await learners[0].WaitFor(SessionEvents.Standing, p => p.GetProperty("score").GetInt32() == totals[0])).Payload;
+        var standing = (await learners[0].WaitForStanding(p => p.GetProperty("score").GetInt32() == totals[0])).Payload;
         Assert.Equal(totals[0], standing.GetProperty("score").GetInt32());
 
         Assert.True((await trainer.Do("Next")).Ok);
@@ -94,6 +94,44 @@ public sealed class FullGameTests(ServerFixture fixture)
             .Select(i => (Id: i.GetProperty("id").GetInt32(), Text: i.GetProperty("text").GetString()!)).ToList();
         var inOrder = items.OrderBy(i => ordering.Items.ToList().IndexOf(i.Text)).Select(i => i.Id).ToArray();
         return new Answer { Order = right ? inOrder : inOrder.Reverse().ToArray() };
+    }
+
+    /// <summary>
+    /// As the reveal its results, each learner's copy of a leaderboard and of the end carries its own standing, and only
+    /// its own; the trainer's has none, and no standing comes as an event of its own (outside team changes).
+    /// </summary>
+    [Fact]
+    public async Task Each_learners_ranking_carries_its_own_standing_and_the_trainers_none()
+    {
+        var (quiz, right, _) = TestQuizzes.EveryType();
+        var created = await TrainerApi.CreateSession(Server, new { quiz = System.Text.Json.Nodes.JsonNode.Parse(LearnGame.Domain.Quizzes.QuizJson.Write(quiz)) });
+        await using var trainer = await GameClient.Connect(Server);
+        await trainer.Host(created.SessionId, created.HostToken);
+        await using var a = await GameClient.Connect(Server);
+        await using var b = await GameClient.Connect(Server);
+        var seatA = (await a.Join(created.JoinCode, "Alice")).SeatId;
+        var seatB = (await b.Join(created.JoinCode, "Bob")).SeatId;
+        await trainer.Do("Start");
+        var question = await a.WaitForQuestion(0);
+        Assert.True((await a.Answer(0, AnswerFor(quiz.Questions[0], question.Payload, true, right[0]))).Ok);
+        await trainer.Do("Reveal");
+        await trainer.WaitForReveal(0);
+        Assert.True((await trainer.Do("Next")).Ok);
+
+        var boardA = await a.WaitFor(SessionEvents.Leaderboard);
+        var boardB = await b.WaitFor(SessionEvents.Leaderboard);
+        var trainersBoard = await trainer.WaitFor(SessionEvents.Leaderboard);
+        Assert.Equal((seatA, 1), (boardA.Payload.GetProperty("standing").GetProperty("seatId").GetInt32(), boardA.Payload.GetProperty("standing").GetProperty("rank").GetInt32()));
+        Assert.Equal((seatB, 2), (boardB.Payload.GetProperty("standing").GetProperty("seatId").GetInt32(), boardB.Payload.GetProperty("standing").GetProperty("rank").GetInt32()));
+        Assert.False(trainersBoard.Payload.TryGetProperty(SessionEvents.Standing, out _));
+        Assert.Equal(boardA.Payload.GetProperty("top").GetRawText(), trainersBoard.Payload.GetProperty("top").GetRawText());
+
+        Assert.True((await trainer.Do("End")).Ok);
+        var endA = await a.WaitFor(SessionEvents.Ended);
+        var trainersEnd = await trainer.WaitFor(SessionEvents.Ended);
+        Assert.Equal(seatA, endA.Payload.GetProperty("standing").GetProperty("seatId").GetInt32());
+        Assert.False(trainersEnd.Payload.TryGetProperty(SessionEvents.Standing, out _));
+        Assert.All(new[] { a, b, trainer }, client => Assert.Empty(client.Named(SessionEvents.Standing)));
     }
 
     /// <summary>

@@ -430,20 +430,19 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new HostCommand(HostAction.Next));
 
         var leaderboard = await relay.WaitFor(SessionEvents.Leaderboard);
-        await relay.WaitFor(SessionEvents.Standing);
         var names = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Name).ToList();
-        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard, SessionEvents.Standing], names);
+        Assert.Equal([SessionEvents.Question, SessionEvents.Reveal, SessionEvents.Leaderboard], names);
         var sequences = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Sequence).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.All(relay.WritesSeenAtDelivery, w => Assert.True(w > 0));
-        // Personal results travel inside the reveal, one per seat, for those seats only; the standings follow the leaderboard.
+        // Personal results travel inside the reveal, one per seat, for those seats only; the standings inside the leaderboard.
         var reveal = relay.Received.Single(e => e.Name == SessionEvents.Reveal);
         Assert.Equal((EventAudience.Everyone, null, SessionEvents.Result), (reveal.Audience, reveal.PersonalName, reveal.InsideAs));
         Assert.NotNull(reveal.Payload);
         Assert.Equal(seats.Select(s => s.SeatId).Order(), reveal.Personal!.Keys.Order());
         Assert.Equal(0, System.Text.Json.JsonDocument.Parse(reveal.Personal[seats[0].SeatId]).RootElement.GetProperty("questionIndex").GetInt32());
-        Assert.Equal(seats.Select(s => s.SeatId).Order(), relay.Received.Single(e => e.Name == SessionEvents.Standing).Personal!.Keys.Order());
-        Assert.Null(leaderboard.Personal);
+        Assert.Equal((EventAudience.Everyone, null, SessionEvents.Standing), (leaderboard.Audience, leaderboard.PersonalName, leaderboard.InsideAs));
+        Assert.Equal(seats.Select(s => s.SeatId).Order(), leaderboard.Personal!.Keys.Order());
         await Until(() => Task.FromResult(fixture.Storage.WritesOf("round-0", session.GetGrainId()) == 1));
     }
 

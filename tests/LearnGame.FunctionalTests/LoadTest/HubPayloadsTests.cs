@@ -47,6 +47,14 @@ public sealed class HubPayloadsTests
         Assert.Equal(resultOf, reveal.Result?.QuestionIndex);
     }
 
+    [Theory]
+    [InlineData("""{"top":[{"rank":1,"nickname":"Zoé"}],"learnerCount":8,"standing":{"seatId":1,"rank":3,"score":950}}""", 3)]
+    [InlineData("""{"top":[{"rank":1,"nickname":"Zoé"}],"learnerCount":8}""", null)]
+    public void A_ranking_gives_in_a_learners_copy_its_own_standing(string json, int? rank)
+    {
+        Assert.Equal(rank, JsonSerializer.Deserialize<RankingArrival>(json, JsonSerializerOptions.Web)!.Standing?.Rank);
+    }
+
     [Fact]
     public void A_refused_call_gives_its_code()
     {
@@ -58,7 +66,7 @@ public sealed class HubPayloadsTests
     [Fact]
     public void Every_type_a_client_reads_has_a_sample_that_reads_as_it()
     {
-        Type[] bound = [typeof(QuestionArrival), typeof(RevealArrival), typeof(Skipped), typeof(CallReply)];
+        Type[] bound = [typeof(QuestionArrival), typeof(RevealArrival), typeof(RankingArrival), typeof(Skipped), typeof(CallReply)];
 
         Assert.Equal(bound.Order(TypeNames.Instance), HubPayloads.Samples.Select(s => s.Type).Order(TypeNames.Instance));
         foreach (var (type, json) in HubPayloads.Samples)

@@ -89,22 +89,30 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     }
 
     [Fact]
-    public void A_learner_has_finished_only_once_its_last_standing_has_come_after_the_end()
+    public void A_learner_has_finished_only_once_it_has_the_end_and_every_standing()
     {
         using var hubs = new HubClients(fixture.Server.BaseUrl);
         using var http = new HttpClient();
-        var room = new SimulatedClassroom(0, Short(learners: 1, questions: 2), new Measurements(), http, hubs, CancellationToken.None);
-        var learner = room.Learners.Single();
-        Assert.Equal(4, room.ExpectedStandings);
-        for (var i = 0; i < room.ExpectedStandings - 1; i++) learner.ReceivedStanding();
+        var (carried, late) = (Room(), Room());
+        Assert.Equal(4, carried.ExpectedStandings);
 
-        // The server sends the end, then each learner's last standing: the end alone must not let the check run.
-        learner.ReceivedEnded();
-        Assert.Equal(0, room.FinishedLearners);
+        // The end carries the learner's last standing: counted with it, the learner has finished.
+        var learner = carried.Learners.Single();
+        for (var i = 0; i < carried.ExpectedStandings - 1; i++) learner.ReceivedStanding();
+        learner.ReceivedEnded(new RankingArrival(new OwnStanding(1)));
+        Assert.Equal(1, carried.FinishedLearners);
         learner.ReceivedStanding();
-        Assert.Equal(1, room.FinishedLearners);
+        Assert.Equal(1, carried.FinishedLearners);
+
+        // An end without the learner's standing does not finish it; the standing, once there, does.
+        learner = late.Learners.Single();
+        for (var i = 0; i < late.ExpectedStandings - 1; i++) learner.ReceivedStanding();
+        learner.ReceivedEnded(new RankingArrival(null));
+        Assert.Equal(0, late.FinishedLearners);
         learner.ReceivedStanding();
-        Assert.Equal(1, room.FinishedLearners);
+        Assert.Equal(1, late.FinishedLearners);
+
+        SimulatedClassroom Room() => new(0, Short(learners: 1, questions: 2), new Measurements(), http, hubs, CancellationToken.None);
     }
 
     [Fact]
