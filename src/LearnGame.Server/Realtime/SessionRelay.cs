@@ -140,6 +140,12 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     private async Task DeliverAsync(Guid sessionId, SessionEvent e)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (e is { Name: SessionEvents.Lobby, Audience: EventAudience.Hosts, Payload: not null })
+        {
+            SendLobbyToHosts(sessionId, e);
+            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            return;
+        }
         if (e is { InsideAs: { } inside, Payload: { } withOwn })
         {
             DeliverWithOwn(sessionId, e, withOwn, inside);
@@ -195,6 +201,77 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
             var message = e.Personal?.TryGetValue(seatId, out var own) == true ? new RawJson(RawJson.WithProperty(payload, property, own)) : shared;
             foreach (var connectionId in connections) Handed(_hub.Clients.Client(connectionId).SendAsync(e.Name, message), e.Name, sessionId);
         }
+    }
+
+    /// <summary>
+    /// The trainers' lobby list, with every name (120 KB at 2,000 learners, up to 4 a second while they join): while one
+    /// is still on its way to some trainer or projector connection, only the newest waits behind it, and a newer one
+    /// replaces it. Each list is whole, so the newest is all a trainer needs; sent one after the other to a trainer on
+    /// weak Wi-Fi, the lists came faster than its link took them, and SignalR closed its connection at each send timeout.
+    /// Sessions whose list is on its way, with the newest waiting behind it (null when none); under its own lock.
+    /// </summary>
+    private readonly Dictionary<Guid, LobbyOnItsWay> _lobbies = [];
+
+    private sealed class LobbyOnItsWay
+    {
+        public SessionEvent? Newest { get; set; }
+    }
+
+    /// <summary>Sessions whose lobby list is still on its way to some trainer connection (tests, diagnostics).</summary>
+    public int LobbiesOnTheirWay
+    {
+        get
+        {
+            lock (_lobbies) return _lobbies.Count;
+        }
+    }
+
+    private void SendLobbyToHosts(Guid sessionId, SessionEvent lobby)
+    {
+        lock (_lobbies)
+        {
+            if (_lobbies.TryGetValue(sessionId, out var onItsWay))
+            {
+                onItsWay.Newest = lobby;
+                return;
+            }
+            _lobbies[sessionId] = new LobbyOnItsWay();
+        }
+        StartLobby(sessionId, lobby);
+    }
+
+    private void StartLobby(Guid sessionId, SessionEvent lobby)
+    {
+        Task sending;
+        try
+        {
+            sending = _hub.Clients.Group(GameHub.HostGroup(sessionId)).SendAsync(lobby.Name, new RawJson(lobby.Payload!));
+        }
+        catch (Exception ex)
+        {
+            sending = Task.FromException(ex);
+        }
+        Handed(sending, lobby.Name, sessionId);
+        if (sending.IsCompleted) LobbyArrived(sessionId);
+        else _ = sending.ContinueWith(_ => LobbyArrived(sessionId), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>The list on its way has been taken (or failed): the newest one waiting goes now.</summary>
+    private void LobbyArrived(Guid sessionId)
+    {
+        SessionEvent? next;
+        lock (_lobbies)
+        {
+            if (!_lobbies.TryGetValue(sessionId, out var onItsWay)) return;
+            next = onItsWay.Newest;
+            if (next is null)
+            {
+                _lobbies.Remove(sessionId);
+                return;
+            }
+            onItsWay.Newest = null;
+        }
+        StartLobby(sessionId, next);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text;
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Server.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -159,7 +160,7 @@ public sealed class SessionRelayTests
         await relay.OnEvents(new(session, [new SessionEvent(7, SessionEvents.Reveal, """{"questionIndex":0}"""u8.ToArray(), EventAudience.Everyone, null, personal, SessionEvents.Result)]));
         await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
 
-        var sent = hub.Payloads.ToDictionary(p => p.Target, p => (p.Event, System.Text.Encoding.UTF8.GetString(p.Payload!)));
+        var sent = hub.Payloads.ToDictionary(p => p.Target, p => (p.Event, Encoding.UTF8.GetString(p.Payload!)));
         Assert.Equal(new Dictionary<string, (string, string)>
         {
             [GameHub.HostGroup(session)] = (SessionEvents.Reveal, """{"questionIndex":0}"""),
@@ -169,6 +170,37 @@ public sealed class SessionRelayTests
             [RecordingHub.Client("late")] = (SessionEvents.Reveal, """{"questionIndex":0}"""),
         }, sent);
         Assert.Equal(5, hub.Payloads.Count);
+    }
+
+    /// <summary>
+    /// A trainer on weak Wi-Fi with 2,000 learners joining: lobby lists of 120 KB, up to 4 a second, came faster than its
+    /// link took them, and SignalR closed its connection at each send timeout. While one list is on its way, only the
+    /// newest waits behind it; the other events go on as before.
+    /// </summary>
+    [Fact]
+    public async Task While_a_lobby_list_is_on_its_way_to_the_trainers_only_the_newest_waits_behind_it()
+    {
+        var session = Guid.NewGuid();
+        var hosts = GameHub.HostGroup(session);
+        var hub = new RecordingHub();
+        var weakWifi = new TaskCompletionSource();
+        hub.Sending = group => group == hosts && hub.Sent.Count(s => s.Group == hosts) == 1 ? weakWifi.Task : Task.CompletedTask;
+        var relay = new SessionRelay(hub.Context, new LocalConnections(), null!, NullLogger<SessionRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+
+        for (var count = 1; count <= 3; count++)
+            await relay.OnEvents(new(session, [new SessionEvent(count, SessionEvents.Lobby, Encoding.UTF8.GetBytes($$"""{"count":{{count}}}"""), EventAudience.Hosts, null, null)]));
+        await relay.OnEvents(Batch(session, SessionEvents.Question));
+        await hub.SentTo(GameHub.SessionGroup(session), SessionEvents.Question).WaitAsync(Patience);
+        await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(["""{"count":1}"""], LobbiesSent());
+        Assert.Equal(1, relay.LobbiesOnTheirWay);
+        weakWifi.SetResult(); // continuations run on this thread: the newest list has been handed over when it returns
+        Assert.Equal(["""{"count":1}""", """{"count":3}"""], LobbiesSent());
+        Assert.Equal(0, relay.LobbiesOnTheirWay);
+
+        List<string> LobbiesSent() => hub.Payloads.Where(p => p.Target == hosts).Select(p => Encoding.UTF8.GetString(p.Payload!)).ToList();
     }
 
     private static SessionEventBatch Batch(Guid sessionId, params string[] names) =>
