@@ -32,6 +32,8 @@ export function startLearner() {
       resumed: (p) => { g.question = p.question; g.countdown.set(p, false); g.countdown.tick(); announce(t("timer.resumedAnnounce")); },
       // A learner's reveal carries its own result (one message, not two).
       reveal: (p) => { g.phase = "Reveal"; g.reveal = p; g.result = p.result ?? null; render(); announceResult(); },
+      // A server from before 2026-12-07 (a silo not yet upgraded) sends the result on its own, after the reveal.
+      result: (p) => { g.result = p; g.phase = "Reveal"; render(); announceResult(); },
       // A learner's leaderboard, podium and end carry its own standing; a team given or changed comes on its own.
       leaderboard: (p) => { g.phase = "Leaderboard"; g.leaderboard = p; ownStanding(p.standing); render(); },
       standing: (p) => { ownStanding(p); render(); },

@@ -76,23 +76,6 @@ public sealed class GameClient : IAsyncDisposable
         return new ReceivedEvent(SessionEvents.Result, reveal.Payload.GetProperty(SessionEvents.Result));
     }
 
-    /// <summary>
-    /// A learner's own standing that matches: an event of its own (a team given or changed), or the <c>standing</c>
-    /// inside its copy of a leaderboard, podium or end.
-    /// </summary>
-    public async Task<ReceivedEvent> WaitForStanding(Func<JsonElement, bool> match)
-    {
-        var arrived = await _events.First(e => OwnStanding(e) is { } standing && match(standing)).WaitAsync(Patience);
-        return new ReceivedEvent(SessionEvents.Standing, OwnStanding(arrived)!.Value);
-    }
-
-    private static JsonElement? OwnStanding(ReceivedEvent e) => e.Name switch
-    {
-        SessionEvents.Standing => e.Payload,
-        SessionEvents.Leaderboard or SessionEvents.Podium or SessionEvents.Ended when e.Payload.TryGetProperty(SessionEvents.Standing, out var own) => own,
-        _ => null,
-    };
-
     public Task<JoinResult> Join(string code, string nickname) => Connection.InvokeAsync<JoinResult>("Join", code, nickname);
 
     public Task<JoinResult> JoinWithProfile(string code, string nickname, string? learnerToken) =>

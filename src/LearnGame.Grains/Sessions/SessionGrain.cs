@@ -629,8 +629,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 }
                 catch (Exception ex)
                 {
-                    // Not expected (immutable records of plain values); the events after it still go.
+                    // Not expected (immutable records of plain values): the event still goes, without the personal
+                    // parts (a reveal without the results), and the events after it too.
                     LogPersonalNotSerialised(_log, ex, e.Name, game.Id);
+                    ready.Add(e);
                 }
             }
             else ready.Add(e);

@@ -10,14 +10,21 @@ public sealed class LocalConnections
     public void AddSeat(Guid sessionId, int seatId, string connectionId) =>
         _sessions.GetOrAdd(sessionId, _ => new()).Seats.AddOrUpdate(seatId, _ => [connectionId], (_, set) => set.Add(connectionId));
 
+    /// <summary>
+    /// Forgets one connection of a seat. A phone that reconnects adds its new connection while the old one is removed:
+    /// each change replaces the set it read, or reads again, so neither is lost (the reveal and the rankings reach
+    /// learners through this list).
+    /// </summary>
     public void RemoveSeat(Guid sessionId, int seatId, string connectionId)
     {
-        if (_sessions.TryGetValue(sessionId, out var s) && s.Seats.TryGetValue(seatId, out var set))
-        {
-            var left = set.Remove(connectionId);
-            if (left.IsEmpty) s.Seats.TryRemove(new KeyValuePair<int, System.Collections.Immutable.ImmutableHashSet<string>>(seatId, left));
-            else s.Seats[seatId] = left;
-        }
+        if (_sessions.TryGetValue(sessionId, out var s))
+            while (s.Seats.TryGetValue(seatId, out var set))
+            {
+                var left = set.Remove(connectionId);
+                if (ReferenceEquals(left, set)) break;
+                if (left.IsEmpty ? s.Seats.TryRemove(new KeyValuePair<int, System.Collections.Immutable.ImmutableHashSet<string>>(seatId, set)) : s.Seats.TryUpdate(seatId, left, set))
+                    break;
+            }
         Prune(sessionId);
     }
 

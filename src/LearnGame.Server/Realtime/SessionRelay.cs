@@ -95,7 +95,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// lobby of 2,000 names is 120 KB) or one phone that stopped reading held up every classroom of the silo.
     /// </summary>
     private readonly Dictionary<Guid, Lane> _lanes = [];
-    private bool _stopped;
+    private volatile bool _stopped;
 
     /// <summary>
     /// The lanes take turns on one thread at a time, as the single queue did: a lane that waits gives its turn up, but
@@ -187,7 +187,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// An event whose copy for each seat carries that seat's own part (the reveal and its result): trainers and
     /// projectors get the event as it is, each learner connection of this silo one message, with its own part when it
     /// has one. One message per learner instead of the event for the group and then one per learner: at 2,000 learners
-    /// the second 2,000 sends, on the same cores, made the last phones get the reveal itself up to twice as late.
+    /// the second 2,000 sends competed with the reveal's own for the same cores (docs/benchmarks.md).
     /// </summary>
     private void DeliverWithOwn(Guid sessionId, SessionEvent e, byte[] payload, string inside)
     {
@@ -204,20 +204,23 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     }
 
     /// <summary>
-    /// The trainers' lobby list, with every name (120 KB at 2,000 learners, up to 4 a second while they join): while one
-    /// is still on its way to some trainer or projector connection, only the newest waits behind it, and a newer one
-    /// replaces it. Each list is whole, so the newest is all a trainer needs; sent one after the other to a trainer on
-    /// weak Wi-Fi, the lists came faster than its link took them, and SignalR closed its connection at each send timeout.
-    /// Sessions whose list is on its way, with the newest waiting behind it (null when none); under its own lock.
+    /// The trainers' lobby list, with every name (120 KB at 2,000 learners, up to 4 a second while they join), goes to
+    /// each trainer and projector connection on its own: while one list is still on its way to a connection, only the
+    /// newest waits behind it, and a newer one replaces it. Each list is whole, so the newest is all a screen needs;
+    /// sent one after the other to a trainer on weak Wi-Fi, the lists came faster than its link took them, and SignalR
+    /// closed its connection at each send timeout. One connection at a time, so that a slow projector does not set the
+    /// pace of the trainer's own screen. By connection id: the list on its way, and the newest waiting behind it (null
+    /// when none); under its own lock.
     /// </summary>
-    private readonly Dictionary<Guid, LobbyOnItsWay> _lobbies = [];
+    private readonly Dictionary<string, LobbyOnItsWay> _lobbies = [];
 
-    private sealed class LobbyOnItsWay
+    private sealed class LobbyOnItsWay(Guid sessionId)
     {
+        public Guid SessionId { get; } = sessionId;
         public SessionEvent? Newest { get; set; }
     }
 
-    /// <summary>Sessions whose lobby list is still on its way to some trainer connection (tests, diagnostics).</summary>
+    /// <summary>Connections with a lobby list still on its way to them (tests, diagnostics).</summary>
     public int LobbiesOnTheirWay
     {
         get
@@ -228,50 +231,54 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
 
     private void SendLobbyToHosts(Guid sessionId, SessionEvent lobby)
     {
-        lock (_lobbies)
+        foreach (var connectionId in _connections.HostConnections(sessionId))
         {
-            if (_lobbies.TryGetValue(sessionId, out var onItsWay))
+            lock (_lobbies)
             {
-                onItsWay.Newest = lobby;
-                return;
+                if (_lobbies.TryGetValue(connectionId, out var onItsWay))
+                {
+                    onItsWay.Newest = lobby;
+                    continue;
+                }
+                _lobbies[connectionId] = new LobbyOnItsWay(sessionId);
             }
-            _lobbies[sessionId] = new LobbyOnItsWay();
+            StartLobby(connectionId, sessionId, lobby);
         }
-        StartLobby(sessionId, lobby);
     }
 
-    private void StartLobby(Guid sessionId, SessionEvent lobby)
+    private void StartLobby(string connectionId, Guid sessionId, SessionEvent lobby)
     {
         Task sending;
         try
         {
-            sending = _hub.Clients.Group(GameHub.HostGroup(sessionId)).SendAsync(lobby.Name, new RawJson(lobby.Payload!));
+            sending = _hub.Clients.Client(connectionId).SendAsync(lobby.Name, new RawJson(lobby.Payload!));
         }
         catch (Exception ex)
         {
             sending = Task.FromException(ex);
         }
         Handed(sending, lobby.Name, sessionId);
-        if (sending.IsCompleted) LobbyArrived(sessionId);
-        else _ = sending.ContinueWith(_ => LobbyArrived(sessionId), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (sending.IsCompleted) LobbyArrived(connectionId);
+        else _ = sending.ContinueWith(_ => LobbyArrived(connectionId), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>The list on its way has been taken (or failed): the newest one waiting goes now.</summary>
-    private void LobbyArrived(Guid sessionId)
+    /// <summary>The list on its way has been taken (or failed, or the connection closed): the newest one waiting goes now.</summary>
+    private void LobbyArrived(string connectionId)
     {
+        LobbyOnItsWay? onItsWay;
         SessionEvent? next;
         lock (_lobbies)
         {
-            if (!_lobbies.TryGetValue(sessionId, out var onItsWay)) return;
-            next = onItsWay.Newest;
+            if (!_lobbies.TryGetValue(connectionId, out onItsWay)) return;
+            next = _stopped ? null : onItsWay.Newest;
             if (next is null)
             {
-                _lobbies.Remove(sessionId);
+                _lobbies.Remove(connectionId);
                 return;
             }
             onItsWay.Newest = null;
         }
-        StartLobby(sessionId, next);
+        StartLobby(connectionId, onItsWay.SessionId, next);
     }
 
     /// <summary>
