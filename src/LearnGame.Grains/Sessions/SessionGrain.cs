@@ -662,10 +662,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private IEnumerable<SessionEvent> Pulse(GameSession game, PulseCounts hosts, PulseCounts learners)
     {
         // Trainers and projectors get every name; learners only the count (a list of 2,000 names to 2,000 phones
-        // would cost more than the whole game).
+        // would cost more than the whole game), and only while a phone shows it: in the lobby, or for the teams of a
+        // team game. Sent after the start, the count of the last joins went to 2,000 phones right behind the first
+        // question (docs/benchmarks.md).
         if (hosts.HasFlag(PulseCounts.Lobby))
             yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Hosts, null, null);
-        if (learners.HasFlag(PulseCounts.Lobby))
+        if (learners.HasFlag(PulseCounts.Lobby) && (game.Phase == SessionPhase.Lobby || game.IsTeamGame))
             yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game, names: false)), EventAudience.Learners, null, null);
         var answers = (hosts.HasFlag(PulseCounts.Answers), learners.HasFlag(PulseCounts.Answers));
         if (answers is (false, false) || game is not { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round }) yield break;

@@ -391,6 +391,32 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             Assert.DoesNotContain("Zoe Martin", fixture.Storage.StoredJson(chunk, id) ?? "");
     }
 
+    /// <summary>
+    /// Learners see the lobby's count only in the lobby: once the game has started, the count of the last joins is not
+    /// sent to every phone (at 2,000 learners it went right behind the first question). Trainers still get their list.
+    /// </summary>
+    [Fact]
+    public async Task After_the_start_of_an_individual_game_learners_get_no_lobby_count_and_trainers_still_get_their_list()
+    {
+        var relay = new RecordingRelay(fixture.Storage);
+        var session = fixture.Client.GetGrain<ISessionGrain>(Guid.NewGuid());
+        Assert.True((await session.Create(TestQuizzes.Short(), new SessionOptions { CloseWhenAllAnswered = false }, "123456", HostToken)).Ok);
+        await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
+        var seats = new List<JoinResult>();
+        foreach (var name in new[] { "Ana", "Ben", "Chloé", "Dan" }) seats.Add(await session.Join(name));
+        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        var question = await relay.WaitFor(SessionEvents.Question);
+
+        // Everyone answers: the learners' next pulse carries the count of answers, and would have carried the lobby's too.
+        foreach (var seat in seats)
+            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"a{seat.SeatId}", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        await relay.WaitFor(SessionEvents.AnswerCount, e => e.Audience is EventAudience.Learners or EventAudience.Everyone && Answered(e) == seats.Count);
+
+        var afterStart = relay.Received.SkipWhile(e => !ReferenceEquals(e, question)).ToList();
+        Assert.DoesNotContain(afterStart, e => e.Name == SessionEvents.Lobby && e.Audience is EventAudience.Learners or EventAudience.Everyone);
+        Assert.Contains(relay.Received, e => e.Name == SessionEvents.Lobby && e.Audience == EventAudience.Hosts);
+    }
+
     [Fact]
     public async Task Answer_counts_reach_trainers_more_often_than_learners_and_the_last_count_reaches_both()
     {
