@@ -33,7 +33,12 @@ function append(el, children) {
  */
 export function show(viewKey, ...children) {
   const main = document.getElementById("main");
-  const focused = document.activeElement?.dataset?.fid;
+  const active = document.activeElement;
+  const focused = active?.dataset?.fid;
+  // Where the caret is in a text field (or what is selected there): a list that refreshes while someone types must
+  // not move it (the trainer renaming a team while learners join; the new field would put the caret at its start).
+  const caret = focused && typeof active.selectionStart === "number"
+    ? [active.selectionStart, active.selectionEnd, active.selectionDirection] : null;
   const sameView = main.dataset.view === viewKey;
   const typed = sameView ? typedValues(main) : [];
   main.replaceChildren(...children.flat().filter(Boolean));
@@ -43,7 +48,11 @@ export function show(viewKey, ...children) {
       const field = main.querySelector(`[data-fid="${CSS.escape(fid)}"]`);
       if (field && "defaultValue" in field && field.defaultValue === shown) field.value = value;
     }
-    if (focused) main.querySelector(`[data-fid="${CSS.escape(focused)}"]`)?.focus();
+    const field = focused ? main.querySelector(`[data-fid="${CSS.escape(focused)}"]`) : null;
+    field?.focus();
+    if (field && caret && typeof field.selectionStart === "number") {
+      try { field.setSelectionRange(...caret); } catch { /* a field kind without a caret */ }
+    }
   } else {
     // A new phase: move focus to its heading so screen readers read the new screen from the top.
     const heading = main.querySelector("h1");

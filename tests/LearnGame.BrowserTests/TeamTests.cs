@@ -55,9 +55,13 @@ public sealed class TeamTests(BrowserFixture fixture)
         await ana.Page.Locator("[data-fid='team-1']").ClickAsync();
         await Expect(ana.Page.Locator("[data-fid='team-1']")).ToHaveAttributeAsync("aria-pressed", "true");
         await ana.CaptureAsync("learner-team-choice");
+        // The trainer starts renaming a team, its name selected, and the lobby changes under it: the selection stays,
+        // and what is typed replaces the name (the refreshed field put the caret at its start: "EaglesLynxes").
+        await trainer.Page.Locator("#rename-2").SelectTextAsync();
         await ben.Page.Locator("[data-fid='team-1']").ClickAsync();
-        // The trainer types a new name while the lobby changes under it: what is typed stays.
-        await trainer.Page.Locator("#rename-2").FillAsync("Eagles");
+        await Expect(trainer.Page.Locator(".teams-manage li").Nth(0)).ToContainTextAsync("2 member");
+        await trainer.Page.Keyboard.TypeAsync("Eagles");
+        // The lobby changes again while the new name waits to be sent: what is typed stays.
         await chloe.Page.Locator("[data-fid='team-2']").ClickAsync();
         await Expect(chloe.Page.Locator("[data-fid='team-2']")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(trainer.Page.Locator(".teams-manage li").Nth(1)).ToContainTextAsync("1 member");
