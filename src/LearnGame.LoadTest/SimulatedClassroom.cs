@@ -181,7 +181,7 @@ public sealed class SimulatedClassroom
                 if (l.ResultEvents[i] != 1) problems.Add($"{Who(l)}: {l.ResultEvents[i]} own results (in the reveal) for question {i + 1}");
             }
             if (l.Leaderboards != Questions.Count) problems.Add($"{Who(l)}: {l.Leaderboards} leaderboard events, expected {Questions.Count}");
-            if (l.Standings is var standings && standings != ExpectedStandings) problems.Add($"{Who(l)}: {standings} standing events, expected {ExpectedStandings}");
+            if (l.Standings is var standings && standings != ExpectedStandings) problems.Add($"{Who(l)}: {standings} own standings (in the rankings, or on their own), expected {ExpectedStandings}");
             if (l.Podiums != 1 || l.EndedEvents != 1) problems.Add($"{Who(l)}: {l.Podiums} podium and {l.EndedEvents} ended events, expected 1 each");
         }
         if (bySeat.Count != Learners.Count(l => l.Joined)) problems.Add($"classroom {_number + 1}: {bySeat.Count} learners in the report, {Learners.Count(l => l.Joined)} joined");

@@ -577,30 +577,26 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     /// <summary>
-    /// One payload per seat (results, standings) as its own event, taken now from <paramref name="views"/> (immutable
-    /// records: a fast trainer or a storage outage may release several phases at once, each must say what held at its
-    /// own). They are serialised only when they leave, after the events before them have gone (see
-    /// <see cref="Announce"/>): the 2,000 results of a reveal no longer hold back the reveal itself.
+    /// One payload per seat (standings) as its own event, taken now from <paramref name="views"/> (immutable records: a
+    /// fast trainer or a storage outage may release several phases at once, each must say what held at its own). They
+    /// are serialised only when they leave, after the events before them have gone (see <see cref="Announce"/>).
     /// </summary>
-    private void AppendPersonal<T>(string name, IReadOnlyDictionary<int, T> views)
-    {
-        var sequence = ++_state.State.Sequence;
-        NoteProgress(sequence);
-        _outbox.Add(new(new SessionEvent(sequence, name, null, EventAudience.Nobody, name, null),
-            () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
-    }
+    private void AppendPersonal<T>(string name, IReadOnlyDictionary<int, T> views) =>
+        AppendWithViews(sequence => new SessionEvent(sequence, name, null, EventAudience.Nobody, name, null), views);
 
     /// <summary>
     /// An event for everyone whose copy for each seat carries that seat's own view as the property
-    /// <paramref name="inside"/>; the views are taken now and serialised as the event leaves, as in
+    /// <paramref name="inside"/> (the reveal and its results); the views are taken and serialised as in
     /// <see cref="AppendPersonal"/>.
     /// </summary>
-    private void AppendWithOwn<T>(string name, object payload, string inside, IReadOnlyDictionary<int, T> views)
+    private void AppendWithOwn<T>(string name, object payload, string inside, IReadOnlyDictionary<int, T> views) =>
+        AppendWithViews(sequence => new SessionEvent(sequence, name, Json(payload), EventAudience.Everyone, null, null, inside), views);
+
+    private void AppendWithViews<T>(Func<long, SessionEvent> make, IReadOnlyDictionary<int, T> views)
     {
         var sequence = ++_state.State.Sequence;
         NoteProgress(sequence);
-        _outbox.Add(new(new SessionEvent(sequence, name, Json(payload), EventAudience.Everyone, null, null, inside),
-            () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
+        _outbox.Add(new(make(sequence), () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
     }
 
     /// <summary>An event waiting for its change to be durable; <paramref name="PersonalLater"/> builds its personal payloads as it leaves.</summary>
