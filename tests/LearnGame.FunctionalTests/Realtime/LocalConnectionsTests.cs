@@ -47,4 +47,56 @@ public sealed class LocalConnectionsTests
 
         Assert.Equal(["alice"], connections.SeatConnections(session, 1));
     }
+
+    /// <summary>
+    /// The last connection of a session on this silo leaves as a learner joins it: the session's entry is forgotten
+    /// only if it is still empty, or the joiner's seat went with it and its reveal and rankings found no connection.
+    /// A race, so it is run many times over, each from a barrier; the last one leaving can be a trainer or a learner.
+    /// </summary>
+    [Theory]
+    [InlineData("learner")]
+    [InlineData("trainer")]
+    public void A_learner_who_joins_as_the_last_connection_of_the_session_leaves_is_kept(string leaving)
+    {
+        const int runs = 20_000;
+        var (session, connections) = (Guid.Empty, new LocalConnections());
+        // Each run: this thread sets the session up, the two threads start together at the barrier, then all three meet
+        // again and this thread looks.
+        using var barrier = new Barrier(3);
+        var leave = new Thread(() =>
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                barrier.SignalAndWait();
+                if (leaving == "trainer") connections.RemoveHost(session, "trainer");
+                else connections.RemoveSeat(session, 1, "leaving");
+                barrier.SignalAndWait();
+            }
+        });
+        var join = new Thread(() =>
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                barrier.SignalAndWait();
+                connections.AddSeat(session, 2, "joining");
+                barrier.SignalAndWait();
+            }
+        });
+        leave.Start();
+        join.Start();
+        var lost = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            (session, connections) = (Guid.NewGuid(), new LocalConnections());
+            if (leaving == "trainer") connections.AddHost(session, "trainer");
+            else connections.AddSeat(session, 1, "leaving");
+            barrier.SignalAndWait();
+            barrier.SignalAndWait();
+            if (!connections.HasSession(session) || !connections.SeatConnections(session, 2).SequenceEqual(["joining"])) lost++;
+        }
+        leave.Join();
+        join.Join();
+
+        Assert.Equal(0, lost);
+    }
 }
