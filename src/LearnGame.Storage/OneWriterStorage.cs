@@ -10,8 +10,9 @@ namespace LearnGame.Storage;
 /// reported grain turns of over a second) and every latency grew. One loop of its own runs the writes back to back, so
 /// the database's turn never waits for a busy grain to be scheduled; with a <see cref="UpdateBatch"/>, the updates
 /// waiting together share one transaction. PostgreSQL takes concurrent writers, but with fsync on each transaction waits
-/// for its commit to reach the disk: there the loop takes only the updates, so that one commit (and one round trip)
-/// serves every update waiting together, and first writes and clears go to the provider at once. Reads go straight through (WAL readers do not wait for the writer). The
+/// for its commit to reach the disk: there the loop takes only the updates of Guid-keyed states (every session's), so
+/// that one commit (and one round trip) serves every update waiting together, and first writes, other keys' writes and
+/// clears go to the provider at once. On SQLite the first writes of Guid-keyed states share the transactions too. Reads go straight through (WAL readers do not wait for the writer). The
 /// state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a grain's live state.
 /// The loop has a thread of its own, woken directly by each write: as a loop on the thread pool, each wake-up waited
 /// behind the silo's queued work, and at the first question of 400 classrooms on PostgreSQL thousands of updates
@@ -71,19 +72,20 @@ public sealed class OneWriterStorage : IGrainStorage, IDisposable
     }
 
     /// <summary>
-    /// A first write, which the provider inserts. One that fails other than on the version check may still have been
-    /// stored (its answer lost): the next first write of the same state settles that before it goes
-    /// (<see cref="UpdateBatch.SettleFirstWriteAsync"/>), and becomes an update when it was.
+    /// A first write. One that got no answer may still have been stored: the next first write of the same state settles
+    /// that before it goes (<see cref="UpdateBatch.SettleFirstWriteAsync"/>), and becomes an update when it was. On SQLite
+    /// a Guid-keyed state's first write then joins the shared transaction as an insert (the batch keeps its bytes when
+    /// its commit gets no answer); otherwise the provider inserts it, and this keeps the bytes of one that failed.
     /// </summary>
     private async Task FirstWriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, UpdateBatch batch)
     {
         await batch.SettleFirstWriteAsync(stateName, grainId, grainState);
-        var first = grainState.ETag is null;
+        var throughProvider = grainState.ETag is null && !batch.OneWriterOnly;
         try
         {
             await WriteNowAsync(stateName, grainId, grainState);
         }
-        catch (Exception e) when (first && e is not InconsistentStateException)
+        catch (Exception e) when (throughProvider && e is not InconsistentStateException)
         {
             batch.KeepUnsettledFirstWrite(grainState);
             throw;

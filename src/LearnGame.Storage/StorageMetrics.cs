@@ -4,8 +4,8 @@ using System.Diagnostics.Metrics;
 namespace LearnGame.Storage;
 
 /// <summary>
-/// The storage's own instruments (meter "LearnGame.Storage"): for the shared transactions, how many updates each carried,
-/// how long each update waited for its transaction to start, and how long a transaction took, from opening the
+/// The storage's own instruments (meter "LearnGame.Storage"): for the shared transactions, how many writes each carried
+/// (updates; on SQLite first writes too: the instruments kept their first names), how long each waited for its transaction to start, and how long a transaction took, from opening the
 /// connection to the commit (on PostgreSQL with fsync on, the commit waits for the disk); and how long each write or
 /// clear took that went through Orleans' provider on its own.
 /// </summary>
@@ -16,17 +16,17 @@ public static class StorageMetrics
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Histogram<long> Updates =
-        Meter.CreateHistogram<long>("learngame.storage.transaction.updates", "{update}", "Grain state updates written in one shared transaction.");
+        Meter.CreateHistogram<long>("learngame.storage.transaction.updates", "{update}", "Grain state writes in one shared transaction (updates of Guid-keyed states; on SQLite their first writes too).");
 
     private static readonly Histogram<double> Duration =
         Meter.CreateHistogram<double>("learngame.storage.transaction.duration", "ms", "Time of one shared transaction, from opening the connection to the commit.");
 
     private static readonly Histogram<double> Wait =
-        Meter.CreateHistogram<double>("learngame.storage.update.wait.duration", "ms", "Time an update waited for its shared transaction to start.");
+        Meter.CreateHistogram<double>("learngame.storage.update.wait.duration", "ms", "Time a write (an update or a first write) waited for its shared transaction to start.");
 
     private static readonly Histogram<double> ProviderWrite =
         Meter.CreateHistogram<double>("learngame.storage.provider.duration", "ms",
-            "Time of one write or clear that does not share a transaction (first writes, keys other than a Guid, clears), " +
+            "Time of one write or clear that does not share a transaction (keys other than a Guid, clears, first writes on PostgreSQL), " +
             "through Orleans' provider, its wait for a turn included; failed ones too.");
 
     public static void UpdateWaited(long askedTimestamp, long startedTimestamp) =>

@@ -8,14 +8,17 @@ using Orleans.Storage;
 namespace LearnGame.Storage;
 
 /// <summary>
-/// Writes many grains' updates in one transaction of ours, on SQLite or PostgreSQL. On SQLite, measured apart, an
+/// Writes many grains' writes in one transaction of ours, on SQLite or PostgreSQL. On SQLite, measured apart, an
 /// update in autocommit costs 0.27 ms and one among 400 in a transaction 0.016 ms; on PostgreSQL with fsync on, each
 /// transaction waits for its commit to reach the disk. The per-write path through Orleans' provider cost far more (see
-/// docs/benchmarks.md). Only updates of Guid-keyed grains take this path: their row is found by the identity columns
-/// alone (state name, service, the Guid's two halves, no extension), with the same compare-and-bump on Version as our
-/// WriteToStorageKey query, so no hash of the provider's needs recomputing. First writes, other keys and clears go
-/// through the provider. A write whose COMMIT got no answer is settled by the next write of the same state
-/// (<see cref="Unsettled"/>).
+/// docs/benchmarks.md). Only writes of Guid-keyed grains take this path: their row is found by the identity columns
+/// alone (state name, service, the Guid's two halves, no extension). An update does the same compare-and-bump on Version
+/// as our WriteToStorageKey query. On SQLite, where every write waits for the one writer anyway, a first write joins
+/// the transaction too: it inserts the row at version 1 unless it is there already, as that query does, with the key's
+/// and the state name's hashes computed by the provider's own hash picker (our queries never read them, the provider's
+/// contract has them stored). On PostgreSQL first writes go to the provider at once, alongside the writer's
+/// transactions (in the writer's turn they were no faster, measured). Other keys and clears go through the provider. A
+/// write whose COMMIT got no answer is settled by the next write of the same state (<see cref="Unsettled"/>).
 /// </summary>
 public sealed class UpdateBatch
 {
@@ -40,6 +43,15 @@ public sealed class UpdateBatch
         RETURNING version AS NewGrainStateVersion;
         """;
 
+    // A first write: the row at version 1, unless one with this identity is there already (then no row comes back).
+    private const string SqliteInsert = """
+        INSERT INTO OrleansStorage
+            (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, Version)
+        VALUES (@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, NULL, @ServiceId, @PayloadBinary, 1)
+        ON CONFLICT DO NOTHING
+        RETURNING Version AS NewGrainStateVersion;
+        """;
+
     // The row's version and payload, for a write whose outcome is unknown (see Unsettled).
     private const string SqliteStored = """
         SELECT Version, PayloadBinary FROM OrleansStorage
@@ -58,19 +70,32 @@ public sealed class UpdateBatch
     private readonly bool _postgres;
     private readonly string _serviceId;
     private readonly LearnGameStateSerializer _serializer;
+    private readonly IStorageHasherPicker _hashes;
+    private readonly string _providerName;
 
-    private UpdateBatch(string connectionString, bool postgres, string serviceId, LearnGameStateSerializer serializer) =>
-        (_connectionString, _postgres, _serviceId, _serializer) = (connectionString, postgres, serviceId, serializer);
+    private UpdateBatch(string connectionString, bool postgres, string serviceId, LearnGameStateSerializer serializer, IStorageHasherPicker? hashes, string providerName) =>
+        (_connectionString, _postgres, _serviceId, _serializer, _hashes, _providerName) =
+        (connectionString, postgres, serviceId, serializer, hashes ?? DefaultHashes, providerName);
 
-    public static UpdateBatch ForSqlite(string connectionString, string serviceId, LearnGameStateSerializer serializer) =>
-        new(connectionString, postgres: false, serviceId, serializer);
+    /// <summary>The hash picker Orleans' provider uses when its options name none.</summary>
+    public static IStorageHasherPicker DefaultHashes { get; } = new StorageHasherPicker([new OrleansDefaultHasher()]);
 
-    public static UpdateBatch ForPostgres(string connectionString, string serviceId, LearnGameStateSerializer serializer) =>
-        new(connectionString, postgres: true, serviceId, serializer);
+    /// <param name="hashes">The provider's hash picker (<see cref="AdoNetGrainStorage.HashPicker"/>), so that a first
+    /// write stores the hashes the provider would; its default when null.</param>
+    /// <param name="providerName">The provider's name, as it gives it to its hash picker.</param>
+    public static UpdateBatch ForSqlite(string connectionString, string serviceId, LearnGameStateSerializer serializer,
+        IStorageHasherPicker? hashes = null, string providerName = "") =>
+        new(connectionString, postgres: false, serviceId, serializer, hashes, providerName);
+
+    /// <inheritdoc cref="ForSqlite"/>
+    public static UpdateBatch ForPostgres(string connectionString, string serviceId, LearnGameStateSerializer serializer,
+        IStorageHasherPicker? hashes = null, string providerName = "") =>
+        new(connectionString, postgres: true, serviceId, serializer, hashes, providerName);
 
     /// <summary>
-    /// True when the database takes one writer at a time (SQLite): then every write, not only these updates, waits for
-    /// its turn. PostgreSQL takes first writes and clears from the provider concurrently.
+    /// True when the database takes one writer at a time (SQLite): then every write, not only these, waits for its turn,
+    /// and first writes share the transactions. PostgreSQL takes first writes, other keys' writes and clears from the
+    /// provider concurrently.
     /// </summary>
     public bool OneWriterOnly => !_postgres;
 
@@ -80,9 +105,12 @@ public sealed class UpdateBatch
     /// <summary>Transactions committed, for tests and metrics.</summary>
     public long Transactions { get; private set; }
 
-    /// <summary>One update waiting for its turn.</summary>
+    /// <summary>One write waiting for its turn: an update from <paramref name="Version"/>, or a first write (<see cref="Insert"/>).</summary>
     public sealed record Item(string StateName, long N0, long N1, int Version, Func<byte[]> Payload, Action<int> Stored, Action<Exception> Failed)
     {
+        /// <summary>For a first write, the hashes its row is inserted with (<see cref="Version"/> is then 0); null for an update.</summary>
+        internal RowHashes? Insert { get; init; }
+
         /// <summary>When the update was asked for: its wait for a transaction is measured from here.</summary>
         public long AskedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -104,15 +132,21 @@ public sealed class UpdateBatch
     /// </summary>
     internal sealed record Unsettled(int? From, int Version, byte[] Payload);
 
+    /// <summary>The provider's hashes of a row's grain key and state name, stored with it when it is inserted.</summary>
+    internal readonly record struct RowHashes(int GrainIdHash, int GrainTypeHash);
+
     // Per grain state object, so it goes with the activation that holds it.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Unsettled> _unsettled = new();
 
     /// <summary>Records that a write of <paramref name="owner"/> may or may not be stored.</summary>
     internal void KeepUnsettled(object owner, Unsettled write) => _unsettled.AddOrUpdate(owner, write);
 
-    /// <summary>Records that a first write of <paramref name="grainState"/> (through the provider) failed and may be stored.</summary>
+    /// <summary>Records that a first write of <paramref name="owner"/>'s state, with these bytes, may or may not be stored.</summary>
+    internal void KeepUnsettledFirstWrite(object owner, byte[] payload) => KeepUnsettled(owner, new Unsettled(null, 0, payload));
+
+    /// <summary>Records that a first write of <paramref name="grainState"/> through the provider failed and may be stored.</summary>
     internal void KeepUnsettledFirstWrite<T>(IGrainState<T> grainState) =>
-        KeepUnsettled(grainState, new Unsettled(null, 0, Bytes(_serializer.Serialize(grainState.State))));
+        KeepUnsettledFirstWrite(grainState, Bytes(_serializer.Serialize(grainState.State)));
 
     /// <summary>
     /// Before a first write of <paramref name="grainState"/>: when an earlier one got no answer and its row holds exactly
@@ -185,13 +219,19 @@ public sealed class UpdateBatch
         }
     }
 
-    /// <summary>The update for this write, or null when it must go through the provider (a first write, another kind of key).</summary>
+    /// <summary>
+    /// The update, or on SQLite the first write, for this write; null when it must go through the provider (another kind
+    /// of key, a first write on PostgreSQL).
+    /// </summary>
     public Item? For<T>(string stateName, GrainId grainId, IGrainState<T> grainState, Action done, Action<Exception> failed)
     {
-        if (grainState.ETag is not { } etag || !int.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return null;
+        var version = 0;
+        if (grainState.ETag is { } etag && !int.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out version)) return null;
+        if (grainState.ETag is null && !OneWriterOnly) return null;
         // The provider's own reading of a key: a Guid first. A Guid with an extension does not parse and goes to it.
         if (!Guid.TryParse(grainId.Key.ToString(), out var guid)) return null;
         var (n0, n1) = Halves(guid);
+        var first = grainState.ETag is null;
         return new Item(stateName, n0, n1, version,
             () => Bytes(_serializer.Serialize(grainState.State)),
             stored =>
@@ -203,9 +243,24 @@ public sealed class UpdateBatch
             failed)
         {
             Owner = grainState,
-            // Only while the state holds the version it had then: a state read again since knows where the row stands.
-            Doubt = _unsettled.TryGetValue(grainState, out var doubt) && doubt.From == version ? doubt : null,
+            // Only while the state holds the version it had then: a state read again since knows where the row stands. A
+            // first write's doubt is settled before it is asked for (SettleFirstWriteAsync).
+            Doubt = !first && _unsettled.TryGetValue(grainState, out var doubt) && doubt.From == version ? doubt : null,
+            Insert = first ? Hashes(stateName, grainId, grainState, guid) : null,
         };
+    }
+
+    /// <summary>
+    /// The hashes the provider stores with a Guid-keyed row: its picker's hasher over the Guid's bytes in reverse order
+    /// (the provider reverses a key's bytes on a little-endian machine) and over the state name's UTF-8 bytes.
+    /// </summary>
+    private RowHashes Hashes<T>(string stateName, GrainId grainId, IGrainState<T> grainState, Guid guid)
+    {
+        var hasher = _hashes.PickHasher(_serviceId, _providerName, stateName, grainId, grainState)
+            ?? throw new InvalidOperationException($"The storage's hash picker gave no hash function for {stateName}.");
+        var key = guid.ToByteArray();
+        if (BitConverter.IsLittleEndian) Array.Reverse(key);
+        return new RowHashes(hasher.Hash(key), hasher.Hash(System.Text.Encoding.UTF8.GetBytes(stateName)));
     }
 
     /// <summary>
@@ -219,7 +274,7 @@ public sealed class UpdateBatch
             ? array
             : data.ToArray();
 
-    /// <summary>Runs the updates in one transaction; each is told whether its row was updated, or the transaction's error.</summary>
+    /// <summary>Runs the writes in one transaction; each is told whether its row was written, or the transaction's error.</summary>
     public void Run(IReadOnlyList<Item> items)
     {
         var results = new int?[items.Count];
@@ -241,7 +296,11 @@ public sealed class UpdateBatch
             // Failed before COMMIT, nothing of this transaction is stored. Failed during it, it may be: the next write of
             // each of these states settles which (an earlier doubt stays until then).
             for (var i = 0; i < items.Count; i++)
-                if (committing && items[i].Owner is { } owner) KeepUnsettled(owner, new Unsettled(items[i].Version, versions[i], payloads[i]));
+                if (committing && items[i].Owner is { } owner)
+                {
+                    if (items[i].Insert is null) KeepUnsettled(owner, new Unsettled(items[i].Version, versions[i], payloads[i]));
+                    else KeepUnsettledFirstWrite(owner, payloads[i]);
+                }
             foreach (var item in items) item.Failed(e);
             return;
         }
@@ -250,6 +309,9 @@ public sealed class UpdateBatch
             // Settled by this transaction (the table is looked at only where a doubt was found: no lock per update).
             if (items[i] is { Doubt: not null, Owner: { } owner }) _unsettled.Remove(owner);
             if (results[i] is { } stored) items[i].Stored(stored);
+            else if (items[i].Insert is not null)
+                items[i].Failed(new InconsistentStateException(
+                    $"Version conflict writing {items[i].StateName}: a first write found the row already stored.", "unknown", ""));
             else items[i].Failed(new InconsistentStateException(
                 $"Version conflict writing {items[i].StateName}: the stored version is not {items[i].Version}.", "unknown",
                 items[i].Version.ToString(CultureInfo.InvariantCulture)));
@@ -273,32 +335,41 @@ public sealed class UpdateBatch
         connection.Open();
         using var transaction = connection.BeginTransaction();
         Settle(connection, transaction, items, versions);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteUpdate;
-        var payload = Parameter(command, "@PayloadBinary", DbType.Binary);
-        var service = Parameter(command, "@ServiceId", DbType.String);
-        var state = Parameter(command, "@GrainTypeString", DbType.String);
-        var n0 = Parameter(command, "@GrainIdN0", DbType.Int64);
-        var n1 = Parameter(command, "@GrainIdN1", DbType.Int64);
-        var version = Parameter(command, "@GrainStateVersion", DbType.Int32);
-        service.Value = _serviceId;
-        command.Prepare();
+        using var update = SqliteCommand(connection, transaction, SqliteUpdate, "@GrainStateVersion");
+        using var insert = items.Any(item => item.Insert is not null) ? SqliteCommand(connection, transaction, SqliteInsert, "@GrainIdHash", "@GrainTypeHash") : null;
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            payload.Value = payloads[i];
-            state.Value = item.StateName;
-            n0.Value = item.N0;
-            n1.Value = item.N1;
-            version.Value = versions[i];
+            var command = item.Insert is null ? update : insert!;
+            command.Parameters["@PayloadBinary"].Value = payloads[i];
+            command.Parameters["@GrainTypeString"].Value = item.StateName;
+            command.Parameters["@GrainIdN0"].Value = item.N0;
+            command.Parameters["@GrainIdN1"].Value = item.N1;
+            if (item.Insert is { } row) (command.Parameters["@GrainIdHash"].Value, command.Parameters["@GrainTypeHash"].Value) = (row.GrainIdHash, row.GrainTypeHash);
+            else command.Parameters["@GrainStateVersion"].Value = versions[i];
             results[i] = command.ExecuteScalar() is long stored ? (int)stored : null;
         }
         committing();
         transaction.Commit();
     }
 
-    /// <summary>Every update of the transaction in one round trip (a batch of statements), then one commit.</summary>
+    /// <summary>A prepared statement of the transaction, with the identity's parameters and <paramref name="more"/> (integers).</summary>
+    private SqliteCommand SqliteCommand(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] more)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        Parameter(command, "@PayloadBinary", DbType.Binary);
+        Parameter(command, "@ServiceId", DbType.String).Value = _serviceId;
+        Parameter(command, "@GrainTypeString", DbType.String);
+        Parameter(command, "@GrainIdN0", DbType.Int64);
+        Parameter(command, "@GrainIdN1", DbType.Int64);
+        foreach (var name in more) Parameter(command, name, DbType.Int32);
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>Every update of the transaction in one round trip (a batch of statements), then one commit (first writes go to the provider).</summary>
     private void RunPostgres(IReadOnlyList<Item> items, byte[][] payloads, int[] versions, int?[] results, Action committing)
     {
         using var connection = new NpgsqlConnection(_connectionString);

@@ -162,12 +162,19 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(ProbeGrain.StateName, id, stale));
     }
 
-    [Fact]
-    public async Task First_writes_without_an_etag_leave_exactly_one_winner()
+    /// <summary>
+    /// An integer key has a NULL extension: the case a plain unique index (NULLs distinct) would let through twice; it
+    /// goes through the provider. A Guid key's first writes share transactions of ours on SQLite, and may meet in one.
+    /// </summary>
+    [Theory]
+    [InlineData("integer")]
+    [InlineData("guid")]
+    public async Task First_writes_without_an_etag_leave_exactly_one_winner(string key)
     {
         var storage = Storage();
-        // An integer key has a NULL extension: the case a plain unique index (NULLs distinct) would let through twice.
-        var id = GrainId.Create(GrainType.Create("probe"), GrainIdKeyExtensions.CreateIntegerKey(7));
+        var id = key == "guid"
+            ? GrainId.Create("probe", Guid.NewGuid().ToString("N"))
+            : GrainId.Create(GrainType.Create("probe"), GrainIdKeyExtensions.CreateIntegerKey(7));
         var writes = Enumerable.Range(0, 8)
             .Select(i => Task.Run(() => storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(new ProbeState { Text = $"writer {i}" }))))
             .ToArray();
@@ -244,28 +251,6 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         Assert.Equal((version + (unsettledWriteStored ? 3 : 2)).ToString(), state.ETag);
     }
 
-    /// <summary>
-    /// A first write (the provider's insert) that is stored but whose answer is lost: the provider is wrapped to throw
-    /// after it stored, once. The state has no version yet, so the next write is a first write again, and before, the
-    /// insert found the row and failed on the version check at every retry.
-    /// </summary>
-    [Fact]
-    public async Task The_write_after_a_first_write_whose_answer_was_lost_is_stored_as_an_update_of_it()
-    {
-        var provider = new LosesOneAnswer(SiloService<IGrainStorage>(LearnGameStorage.Name + ".adonet"));
-        var storage = new OneWriterStorage(provider, SiloService<UpdateBatch>(LearnGameStorage.Name));
-        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
-        var state = new GrainState<ProbeState>(new ProbeState { Text = "no answer" });
-
-        await Assert.ThrowsAsync<IOException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
-        Assert.Null(state.ETag);
-        state.State = new ProbeState { Text = "next" };
-        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
-
-        Assert.Equal("2", state.ETag);
-        Assert.Equal(("next", "2"), await ReadBack(id));
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -276,7 +261,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         var unsettled = new ProbeState { Text = "no answer" };
         if (unsettledWriteStored) await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(unsettled));
         var state = new GrainState<ProbeState>(unsettled);
-        batch.KeepUnsettledFirstWrite(state);
+        batch.KeepUnsettledFirstWrite(state, new LearnGameStateSerializer().Serialize(unsettled).ToArray());
 
         state.State = new ProbeState { Text = "next" };
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
@@ -292,32 +277,12 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
         await storage.WriteStateAsync(ProbeGrain.StateName, id, new GrainState<ProbeState>(new ProbeState { Text = "other writer" }));
         var state = new GrainState<ProbeState>(new ProbeState { Text = "no answer" });
-        batch.KeepUnsettledFirstWrite(state);
+        batch.KeepUnsettledFirstWrite(state, new LearnGameStateSerializer().Serialize(state.State).ToArray());
 
         state.State = new ProbeState { Text = "next" };
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
 
         Assert.Equal(("other writer", "1"), await ReadBack(id));
-    }
-
-    /// <summary>The provider, except that its first write's answer is lost: it is stored, and the caller gets an error.</summary>
-    private sealed class LosesOneAnswer(IGrainStorage inner) : IGrainStorage
-    {
-        private bool _lost;
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            var etag = grainState.ETag;
-            await inner.WriteStateAsync(stateName, grainId, grainState);
-            if (_lost) return;
-            _lost = true;
-            (grainState.ETag, grainState.RecordExists) = (etag, etag is not null);
-            throw new IOException("The connection broke before the answer came.");
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
     }
 
     [Fact]
@@ -364,7 +329,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     }
 
     /// <summary>The probe's stored text and version, as a fresh read finds them.</summary>
-    private async Task<(string? Text, string? ETag)> ReadBack(GrainId id)
+    protected async Task<(string? Text, string? ETag)> ReadBack(GrainId id)
     {
         var read = new GrainState<ProbeState>();
         await Storage().ReadStateAsync(ProbeGrain.StateName, id, read);

@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Npgsql;
 using Orleans.Hosting;
 
@@ -61,6 +64,48 @@ public sealed class PostgresGrainStorageContractTests(PostgresFixture postgres) 
         stored = Assert.Single(await StoredRowsAsync());
         Assert.Equal(("next", long.Parse(state.ETag!)), (Text(stored), stored.Version));
         Assert.Equal(how == CommitBreakingProxy.Break.LoseCommitAnswer ? 3L : 2L, stored.Version);
+    }
+
+    /// <summary>
+    /// A first write (the provider's insert: on PostgreSQL first writes do not share the transactions) that is stored
+    /// but whose answer is lost: the provider is wrapped to throw after it stored, once. The state has no version yet, so the next write is a first write again, and before, the
+    /// insert found the row and failed on the version check at every retry.
+    /// </summary>
+    [Fact]
+    public async Task The_write_after_a_first_write_whose_answer_was_lost_is_stored_as_an_update_of_it()
+    {
+        var provider = new LosesOneAnswer(SiloService<IGrainStorage>(LearnGameStorage.Name + ".adonet"));
+        var storage = new OneWriterStorage(provider, SiloService<UpdateBatch>(LearnGameStorage.Name));
+        var id = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "no answer" });
+
+        await Assert.ThrowsAsync<IOException>(() => storage.WriteStateAsync(ProbeGrain.StateName, id, state));
+        Assert.Null(state.ETag);
+        state.State = new ProbeState { Text = "next" };
+        await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
+
+        Assert.Equal("2", state.ETag);
+        Assert.Equal(("next", "2"), await ReadBack(id));
+    }
+
+    /// <summary>The provider, except that its first write's answer is lost: it is stored, and the caller gets an error.</summary>
+    private sealed class LosesOneAnswer(IGrainStorage inner) : IGrainStorage
+    {
+        private bool _lost;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            var etag = grainState.ETag;
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            if (_lost) return;
+            _lost = true;
+            (grainState.ETag, grainState.RecordExists) = (etag, etag is not null);
+            throw new IOException("The connection broke before the answer came.");
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
     }
 
     private static Exception? Write(UpdateBatch batch, Orleans.Runtime.GrainId id, Orleans.GrainState<ProbeState> state)
