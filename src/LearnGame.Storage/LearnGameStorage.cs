@@ -38,9 +38,9 @@ public static class LearnGameStorage
 
     /// <summary>
     /// Orleans' ADO.NET provider under an inner name, reached by grains under <paramref name="storageName"/> through
-    /// <see cref="SnapshotStorage"/> and <see cref="OneWriterStorage"/> with an <see cref="UpdateBatch"/>: the writes of
-    /// Guid-keyed states that wait together (updates and first writes) are written in one transaction. The provider's name is not part of a row's key (the state name is),
-    /// so rows stored before these wrappers read back the same.
+    /// <see cref="SnapshotStorage"/> and <see cref="OneWriterStorage"/> with an <see cref="UpdateBatch"/>: the updates of
+    /// Guid-keyed states that wait together (on SQLite their first writes too) are written in one transaction. The
+    /// provider's name is not part of a row's key (the state name is), so rows stored before these wrappers read back the same.
     /// </summary>
     internal static ISiloBuilder AddLearnGameGrainStorage(this ISiloBuilder silo, string storageName, string invariant, string connectionString, bool sqlite)
     {
@@ -59,9 +59,10 @@ public static class LearnGameStorage
         silo.Services.AddKeyedSingleton(storageName, (services, _) =>
         {
             var serviceId = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
+            if (!sqlite) return UpdateBatch.ForPostgres(connectionString, serviceId, serializer);
             // First writes store the hashes the provider would: with its own picker, under its name.
             var hashes = (services.GetRequiredKeyedService<IGrainStorage>(inner) as AdoNetGrainStorage)?.HashPicker;
-            return sqlite ? UpdateBatch.ForSqlite(connectionString, serviceId, serializer, hashes, inner) : UpdateBatch.ForPostgres(connectionString, serviceId, serializer, hashes, inner);
+            return UpdateBatch.ForSqlite(connectionString, serviceId, serializer, hashes, inner);
         });
         return silo;
     }

@@ -87,10 +87,9 @@ public sealed class UpdateBatch
         IStorageHasherPicker? hashes = null, string providerName = "") =>
         new(connectionString, postgres: false, serviceId, serializer, hashes, providerName);
 
-    /// <inheritdoc cref="ForSqlite"/>
-    public static UpdateBatch ForPostgres(string connectionString, string serviceId, LearnGameStateSerializer serializer,
-        IStorageHasherPicker? hashes = null, string providerName = "") =>
-        new(connectionString, postgres: true, serviceId, serializer, hashes, providerName);
+    /// <summary>On PostgreSQL only updates share the transactions (first writes go to the provider), so no hash is computed here.</summary>
+    public static UpdateBatch ForPostgres(string connectionString, string serviceId, LearnGameStateSerializer serializer) =>
+        new(connectionString, postgres: true, serviceId, serializer, null, "");
 
     /// <summary>
     /// True when the database takes one writer at a time (SQLite): then every write, not only these, waits for its turn,
@@ -225,13 +224,12 @@ public sealed class UpdateBatch
     /// </summary>
     public Item? For<T>(string stateName, GrainId grainId, IGrainState<T> grainState, Action done, Action<Exception> failed)
     {
+        var first = grainState.ETag is null;
         var version = 0;
-        if (grainState.ETag is { } etag && !int.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out version)) return null;
-        if (grainState.ETag is null && !OneWriterOnly) return null;
+        if (first ? !OneWriterOnly : !int.TryParse(grainState.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out version)) return null;
         // The provider's own reading of a key: a Guid first. A Guid with an extension does not parse and goes to it.
         if (!Guid.TryParse(grainId.Key.ToString(), out var guid)) return null;
         var (n0, n1) = Halves(guid);
-        var first = grainState.ETag is null;
         return new Item(stateName, n0, n1, version,
             () => Bytes(_serializer.Serialize(grainState.State)),
             stored =>
