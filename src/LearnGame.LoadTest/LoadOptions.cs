@@ -33,6 +33,8 @@ public sealed record LoadOptions
     public double TimeoutSeconds { get; init; } = 600;
     public string? OutDirectory { get; init; }
     public int? ServerPid { get; init; }
+    /// <summary>Read the server's collection pause and JIT time from its /metrics during the run.</summary>
+    public bool ServerMetrics { get; init; } = true;
     public bool AllowRemote { get; init; }
     public bool Quiet { get; init; }
     /// <summary>Measure the raw WebSocket broadcast of this machine instead of a LearnGame server.</summary>
@@ -69,6 +71,8 @@ public sealed record LoadOptions
           --seed <n>             random seed: names, answers, thinking times (default 42)
           --timeout <seconds>    hard limit for the whole run (default 600)
           --server-pid <pid>     sample this process's memory and CPU from /proc during the run
+          --no-server-metrics    do not read the server's /metrics (by default twice a second: the time its
+                                 collections paused it and the time it spent compiling, per question and in all)
           --out <dir>            write result.json and report.md (with latency plot report.svg) there
           --allow-remote         allow a non-loopback URL (never from CI or shared machines)
           --quiet                no live progress line
@@ -81,8 +85,10 @@ public sealed record LoadOptions
         which leaves more of a shared machine to the server; set that variable to 0 to run them the default way.
         The report gives the latencies for the whole run, then question by question (the question and reveal
         fan-outs and the acknowledgement of question n, every classroom together: the first is often the slowest;
-        with how long the tool itself was paused from the question's first send to its last receipt), and the
-        tool's own garbage collections: each pause delays every simulated client.
+        with how long the tool itself was paused from the question's first send to its last receipt, and over the
+        whole round, to its last acknowledgement or reveal, how long the tool and the server were paused by their
+        collections and how long the server spent compiling), and the tool's own garbage collections: each pause
+        delays every simulated client.
 
         Exit code: 0 PASS, 1 FAIL (consistency or errors), 2 bad arguments.
         """;
@@ -117,6 +123,7 @@ public sealed record LoadOptions
                     "--seed" => o with { Seed = Int() },
                     "--timeout" => o with { TimeoutSeconds = Real() },
                     "--server-pid" => o with { ServerPid = Int() },
+                    "--no-server-metrics" => o with { ServerMetrics = false },
                     "--out" => o with { OutDirectory = Value() },
                     "--allow-remote" => o with { AllowRemote = true },
                     "--quiet" => o with { Quiet = true },

@@ -22,6 +22,9 @@ public sealed class Measurements
     /// <summary>Per question: the earliest send and the latest receipt (UTC ticks), every classroom together.</summary>
     private readonly ConcurrentDictionary<int, Window> _questionWindows = new();
 
+    /// <summary>Per question: from its earliest send to the latest acknowledgement or reveal receipt of it, every classroom together.</summary>
+    private readonly ConcurrentDictionary<int, Window> _roundWindows = new();
+
     /// <summary>
     /// Makes each question's histograms and window now, before any client receives it. Made by the first receipt, they
     /// held up every receipt behind it: 26–32 ms in S2's first question, while the tool's other clients waited (measured
@@ -33,6 +36,7 @@ public sealed class Measurements
         {
             For(i);
             _questionWindows.GetOrAdd(i, _ => new Window());
+            _roundWindows.GetOrAdd(i, _ => new Window());
         }
     }
 
@@ -42,27 +46,43 @@ public sealed class Measurements
         QuestionFanOut.Record(latency);
         For(questionIndex).Question.Record(latency);
         _questionWindows.GetOrAdd(questionIndex, _ => new Window()).Widen(sentAt.UtcTicks, receivedAt.UtcTicks);
+        RoundWindow(questionIndex).Widen(sentAt.UtcTicks, receivedAt.UtcTicks);
     }
 
-    public void AnswerAcknowledged(int questionIndex, TimeSpan latency)
+    /// <summary>An answer to question <paramref name="questionIndex"/> acknowledged at <paramref name="at"/> (now when not given).</summary>
+    public void AnswerAcknowledged(int questionIndex, TimeSpan latency, DateTimeOffset? at = null)
     {
         AnswerAck.Record(latency);
         For(questionIndex).Ack.Record(latency);
+        var ticks = (at ?? DateTimeOffset.UtcNow).UtcTicks;
+        RoundWindow(questionIndex).Widen(ticks, ticks);
     }
 
-    public void RevealReceived(int questionIndex, TimeSpan latency)
+    /// <summary>A reveal of question <paramref name="questionIndex"/> received at <paramref name="receivedAt"/> (now when not given).</summary>
+    public void RevealReceived(int questionIndex, TimeSpan latency, DateTimeOffset? receivedAt = null)
     {
         RevealFanOut.Record(latency);
         For(questionIndex).Reveal.Record(latency);
+        var ticks = (receivedAt ?? DateTimeOffset.UtcNow).UtcTicks;
+        RoundWindow(questionIndex).Widen(ticks, ticks);
     }
+
+    private Window RoundWindow(int questionIndex) => _roundWindows.GetOrAdd(questionIndex, _ => new Window());
 
     private (LatencyRecorder Question, LatencyRecorder Ack, LatencyRecorder Reveal) For(int questionIndex) =>
         _byQuestion.GetOrAdd(questionIndex, i => (new($"question {i + 1} fan-out"), new($"answer {i + 1} ack"), new($"reveal {i + 1} fan-out")));
 
-    /// <summary>Per question, in order; with <paramref name="pauses"/>, the tool's own pause from the question's first send to its last receipt.</summary>
-    public IReadOnlyList<QuestionLatencies> PerQuestion(PauseTimeline? pauses = null) =>
+    /// <summary>
+    /// Per question, in order; with <paramref name="pauses"/>, the tool's own pause from the question's first send to its
+    /// last receipt; and over its whole round (from its first send to its last acknowledgement or reveal receipt), the
+    /// tool's pause again and, with <paramref name="server"/>, the server's collection pause and JIT time.
+    /// </summary>
+    public IReadOnlyList<QuestionLatencies> PerQuestion(PauseTimeline? pauses = null, ServerRuntimeSampler? server = null) =>
         _byQuestion.Where(q => q.Value.Question.Count + q.Value.Ack.Count + q.Value.Reveal.Count > 0).OrderBy(q => q.Key).Select(q => new QuestionLatencies(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary(),
-            pauses is not null && _questionWindows.TryGetValue(q.Key, out var w) && w.Widened ? pauses.PausedMsBetween(w.From, w.To) : null)).ToList();
+            pauses is not null && _questionWindows.TryGetValue(q.Key, out var w) && w.Widened ? pauses.PausedMsBetween(w.From, w.To) : null,
+            _roundWindows.TryGetValue(q.Key, out var r) && r.Widened
+                ? new RoundPauses(pauses?.PausedMsBetween(r.From, r.To), server?.Between(r.From, r.To))
+                : null)).ToList();
 
     private sealed class Window
     {
@@ -124,7 +144,13 @@ public sealed class Measurements
 /// Question fan-out, answer acknowledgement and reveal fan-out of one question (1-based), in milliseconds, and the
 /// tool's own garbage-collection pause between the question's first send and its last receipt (null when not sampled).
 /// </summary>
-public sealed record QuestionLatencies(int Question, LatencySummary QuestionFanOut, LatencySummary Ack, LatencySummary RevealFanOut, double? ToolPausedMs = null);
+public sealed record QuestionLatencies(int Question, LatencySummary QuestionFanOut, LatencySummary Ack, LatencySummary RevealFanOut, double? ToolPausedMs = null, RoundPauses? Round = null);
+
+/// <summary>
+/// Over a question's whole round, from its first send to its last acknowledgement or reveal receipt: the tool's own
+/// pause and the server's (its collections and its JIT, from its /metrics), in milliseconds; null where not sampled.
+/// </summary>
+public sealed record RoundPauses(double? ToolPausedMs, ServerRuntime? Server);
 
 /// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>
 public sealed record LatencySummary(string Name, long Count, double P50, double P90, double P99, double P999, double Max, double Mean, double[] Curve);

@@ -13,8 +13,7 @@ public sealed class PauseTimeline : IDisposable
 
     private readonly Func<TimeSpan> _totalPause;
     private readonly Func<DateTimeOffset> _now;
-    private readonly Lock _lock = new();
-    private readonly List<(long AtTicks, TimeSpan Paused)> _samples = [];
+    private readonly CounterSamples _samples = new(MaxSamples);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread? _thread;
     private int _disposed;
@@ -30,29 +29,15 @@ public sealed class PauseTimeline : IDisposable
     /// <summary>Samples only when <see cref="Sample"/> is called (tests).</summary>
     internal PauseTimeline(Func<TimeSpan> totalPause, Func<DateTimeOffset> now) => (_totalPause, _now) = (totalPause, now);
 
-    internal void Sample()
-    {
-        var sample = (_now().UtcTicks, _totalPause());
-        lock (_lock)
-            if (_samples.Count < MaxSamples) _samples.Add(sample);
-    }
+    internal void Sample() => _samples.Add(_now(), _totalPause().TotalMilliseconds);
 
     /// <summary>
     /// The pause between <paramref name="from"/> and <paramref name="to"/>, in milliseconds, from the last sample at or
     /// before the start to the first at or after the end: a pause that touches the window is counted whole. Null before
     /// any sample.
     /// </summary>
-    public double? PausedMsBetween(DateTimeOffset from, DateTimeOffset to)
-    {
-        lock (_lock)
-        {
-            if (_samples.Count == 0) return null;
-            var before = _samples.FindLastIndex(s => s.AtTicks <= from.UtcTicks);
-            var after = _samples.FindIndex(s => s.AtTicks >= to.UtcTicks);
-            var paused = _samples[after < 0 ? ^1 : after].Paused - _samples[Math.Max(0, before)].Paused;
-            return Math.Round(paused.TotalMilliseconds, 1);
-        }
-    }
+    public double? PausedMsBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _samples.GrowthBetween(from, to) is [var paused] ? Math.Round(paused, 1) : null;
 
     private void Run()
     {

@@ -19,6 +19,7 @@ public static class ReportWriter
         s.Append(Table(r));
         if (r.PerQuestion.Count > 0) s.Append('\n').Append(PerQuestionTable(r));
         if (r.Server is { } server) s.AppendLine(Invariant($"\nserver: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
+        if (r.ServerRuntime is { } runtime) s.AppendLine(RuntimeLine(runtime));
         if (r.Tool is { } tool) s.AppendLine(ToolLine(tool));
         s.AppendLine(r.Errors.Count == 0 ? "\nerrors: none" : "\nerrors: " + string.Join(", ", r.Errors.Select(e => $"{e.Key} ×{e.Value}")));
         foreach (var p in r.Problems.Take(20)) s.AppendLine("  problem: " + p);
@@ -40,6 +41,9 @@ public static class ReportWriter
     private static string ToolLine(ToolUsage t) =>
         Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
 
+    private static string RuntimeLine(ServerRuntime r) =>
+        Invariant($"server (its /metrics): {r.GcPausedMs} ms paused by its collections, {r.JitMs} ms compiling (JIT), in all");
+
     /// <summary>
     /// The fan-outs and the acknowledgement question by question: a slow first question (code running for the first time,
     /// every classroom starting at once) shows here.
@@ -47,13 +51,14 @@ public static class ReportWriter
     private static string PerQuestionTable(SimulationResult r)
     {
         var s = new StringBuilder();
-        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | tool paused during it (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) |");
-        s.AppendLine("|---:|---:|---:|---:|---:|");
+        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | tool paused during it (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) | whole round: tool paused / server paused / server JIT (ms) |");
+        s.AppendLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var q in r.PerQuestion)
-            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {(q.ToolPausedMs is { } p ? Invariant($"{p}") : "—")} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} |"));
+            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {Ms(q.ToolPausedMs)} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} | {Ms(q.Round?.ToolPausedMs)} / {Ms(q.Round?.Server?.GcPausedMs)} / {Ms(q.Round?.Server?.JitMs)} |"));
         return s.ToString();
 
         static string Cell(LatencySummary l) => l.Count == 0 ? "not timed" : Invariant($"{l.P50} / {l.P99} / {l.Max}");
+        static string Ms(double? ms) => ms is { } value ? Invariant($"{value}") : "—";
     }
 
     public static async Task WriteAsync(SimulationResult r, string directory)
@@ -69,6 +74,7 @@ public static class ReportWriter
         md.AppendLine(Invariant($"- machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}"));
         md.AppendLine(Invariant($"- joined {r.LearnersJoined}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s)"));
         if (r.Server is { } server) md.AppendLine(Invariant($"- server: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));
+        if (r.ServerRuntime is { } runtime) md.AppendLine("- " + RuntimeLine(runtime));
         if (r.Tool is { } tool) md.AppendLine("- " + ToolLine(tool));
         md.AppendLine();
         md.Append(Table(r));

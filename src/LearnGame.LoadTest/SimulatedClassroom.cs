@@ -136,7 +136,7 @@ public sealed class SimulatedClassroom
             if (_revealCalledAt[i] == 0) continue;
             foreach (var l in Learners)
                 if (l.RevealReceivedAt[i] is var at and > 0 && at >= _revealCalledAt[i])
-                    Measurements.RevealReceived(i, Stopwatch.GetElapsedTime(_revealCalledAt[i], at));
+                    Measurements.RevealReceived(i, Stopwatch.GetElapsedTime(_revealCalledAt[i], at), DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(at));
         }
     }
 

@@ -19,6 +19,7 @@ public static class Simulation
         using var hubs = new HubClients(options.Url);
         hubs.Prepare(HubPayloads.Samples);
         await using var sampler = options.ServerPid is { } pid ? new ProcessSampler(pid) : null;
+        await using var runtime = options.ServerMetrics ? await ServerRuntimeSampler.StartAsync(http, options.Url) : null;
         var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, hubs, cancel)).ToList();
         var started = Stopwatch.GetTimestamp();
         var gc = ToolUsage.Now();
@@ -65,6 +66,7 @@ public static class Simulation
         var elapsed = Stopwatch.GetElapsedTime(started);
         progressLoop.Cancel();
         await progressTask;
+        if (runtime is not null) await runtime.DisposeAsync(); // its last read closes the last question's round
         if (timedOut) problems.Add($"the run did not finish within --timeout {options.TimeoutSeconds} s");
         var incomplete = rooms.Count(r => !r.Completed);
         if (incomplete > 0) problems.Add($"{incomplete} of {rooms.Count} classrooms did not finish their game");
@@ -81,12 +83,13 @@ public static class Simulation
             Invocations = m.Invocations,
             EventsPerSecond = Math.Round(m.EventsReceived / elapsed.TotalSeconds, 1),
             Latencies = m.All.Select(r => r.Summary()).ToList(),
-            PerQuestion = m.PerQuestion(pauses),
+            PerQuestion = m.PerQuestion(pauses, runtime),
             Errors = m.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
             Tool = ToolUsage.Since(gc),
             Server = sampler is { Available: true }
                 ? new ServerUsage(Math.Round(sampler.PeakRssBytes / 1048576.0, 1), Math.Round(sampler.MeanCpuPercent, 1), Math.Round(sampler.PeakCpuPercent, 1))
                 : null,
+            ServerRuntime = runtime?.Whole(),
             Problems = problems.Take(200).ToList(),
             ProblemCount = problems.Count,
         };
@@ -138,6 +141,8 @@ public sealed record SimulationResult
     public IReadOnlyList<QuestionLatencies> PerQuestion { get; init; } = [];
     public required IReadOnlyDictionary<string, long> Errors { get; init; }
     public ServerUsage? Server { get; init; }
+    /// <summary>The server's collection pause and JIT time over the run, from its /metrics (null when not read).</summary>
+    public ServerRuntime? ServerRuntime { get; init; }
     /// <summary>The tool's own collections: they pause every simulated client, and so every latency measured.</summary>
     public ToolUsage? Tool { get; init; }
     /// <summary>Consistency problems (the first 200); empty means PASS.</summary>

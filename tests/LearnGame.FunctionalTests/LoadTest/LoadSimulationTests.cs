@@ -41,6 +41,10 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Contains("| 3 | ", ReportWriter.Summary(result));
         // The tool's own pause is told for every question it timed.
         Assert.All(result.PerQuestion, q => Assert.True(q.ToolPausedMs >= 0));
+        // And over each whole round, the tool's and the server's (read from its /metrics), and the server's in all.
+        Assert.All(result.PerQuestion, q => Assert.True(q.Round is { ToolPausedMs: >= 0, Server: { GcPausedMs: >= 0, JitMs: >= 0 } }, $"question {q.Question}: {q.Round}"));
+        Assert.True(result.ServerRuntime is { GcPausedMs: >= 0, JitMs: >= 0 }, "The server's /metrics were not read.");
+        Assert.Contains("server (its /metrics): ", ReportWriter.Summary(result));
         // The tool's own collections are part of what was measured, and the report says so.
         Assert.True(result.Tool!.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
         // Its full collection of the ramp-up's garbage, once, before the first question.
@@ -129,11 +133,14 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     [Fact]
     public async Task A_classroom_in_teams_of_four_voting_by_consensus_passes_the_consistency_check()
     {
-        var result = await Simulation.RunAsync(Short(learners: 12, questions: 2) with { TeamSize = 4, Consensus = true });
+        var result = await Simulation.RunAsync(Short(learners: 12, questions: 2) with { TeamSize = 4, Consensus = true, ServerMetrics = false });
 
         Assert.Empty(result.Errors);
         Assert.Empty(result.Problems);
         Assert.Equal(24, result.AnswersAcked);
+        // Told not to read the server's /metrics (--no-server-metrics), the tool claims nothing of its pauses.
+        Assert.Null(result.ServerRuntime);
+        Assert.All(result.PerQuestion, q => Assert.Null(q.Round!.Server));
     }
 
     [Fact]
@@ -187,5 +194,7 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Equal(3000, LoadOptions.Parse(["--leaderboard-ms", "3000"]).Options!.LeaderboardMs);
         Assert.Contains("--reveal-ms", LoadOptions.Parse(["--reveal-ms", "-5"]).Error);
         Assert.Equal(2500, LoadOptions.Parse(["--reveal-ms", "2500"]).Options!.RevealMs);
+        Assert.True(LoadOptions.Parse([]).Options!.ServerMetrics);
+        Assert.False(LoadOptions.Parse(["--no-server-metrics"]).Options!.ServerMetrics);
     }
 }
