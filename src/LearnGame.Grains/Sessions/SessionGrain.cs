@@ -297,8 +297,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                     _pulses.Changed(PulseCounts.Lobby);
                     Append(SessionAnnouncements.Standings(game, game.ActiveSeats));
                 }
-                AppendPhase(game, now);
-                break;
+                AppendPhase(game, now); // arms the deadline of the phase it entered
+                return;
         }
         ArmDeadline();
     }

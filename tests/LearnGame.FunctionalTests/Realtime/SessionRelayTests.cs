@@ -140,9 +140,12 @@ public sealed class SessionRelayTests
     /// <summary>
     /// The reveal and each learner's result travel as one message per learner: a learner connection gets the reveal with
     /// its own result inside, the trainer the reveal alone, a learner with no result (joined since) the reveal alone.
+    /// For learners only, the trainer gets nothing and each learner the same as for everyone.
     /// </summary>
-    [Fact]
-    public async Task An_event_with_own_parts_reaches_each_learner_once_with_its_own_part_and_the_trainer_without()
+    [Theory]
+    [InlineData(EventAudience.Everyone)]
+    [InlineData(EventAudience.Learners)]
+    public async Task An_event_with_own_parts_reaches_each_learner_once_with_its_own_part_and_the_trainer_without(EventAudience audience)
     {
         var session = Guid.NewGuid();
         var hub = new RecordingHub();
@@ -157,19 +160,21 @@ public sealed class SessionRelayTests
         await relay.StartAsync(CancellationToken.None);
         var personal = new Dictionary<int, byte[]> { [1] = """{"points":10}"""u8.ToArray(), [2] = """{"points":20}"""u8.ToArray() };
 
-        await relay.OnEvents(new(session, [new SessionEvent(7, SessionEvents.Reveal, """{"questionIndex":0}"""u8.ToArray(), EventAudience.Everyone, null, personal, SessionEvents.Result)]));
+        await relay.OnEvents(new(session, [new SessionEvent(7, SessionEvents.Reveal, """{"questionIndex":0}"""u8.ToArray(), audience, null, personal, SessionEvents.Result)]));
         await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
 
         var sent = hub.Payloads.ToDictionary(p => p.Target, p => (p.Event, Encoding.UTF8.GetString(p.Payload!)));
-        Assert.Equal(new Dictionary<string, (string, string)>
+        var expected = new Dictionary<string, (string, string)>
         {
             [GameHub.HostGroup(session)] = (SessionEvents.Reveal, """{"questionIndex":0}"""),
             [RecordingHub.Client("alice")] = (SessionEvents.Reveal, """{"questionIndex":0,"result":{"points":10}}"""),
             [RecordingHub.Client("bob-phone")] = (SessionEvents.Reveal, """{"questionIndex":0,"result":{"points":20}}"""),
             [RecordingHub.Client("bob-laptop")] = (SessionEvents.Reveal, """{"questionIndex":0,"result":{"points":20}}"""),
             [RecordingHub.Client("late")] = (SessionEvents.Reveal, """{"questionIndex":0}"""),
-        }, sent);
-        Assert.Equal(5, hub.Payloads.Count);
+        };
+        if (audience == EventAudience.Learners) expected.Remove(GameHub.HostGroup(session));
+        Assert.Equal(expected, sent);
+        Assert.Equal(expected.Count, hub.Payloads.Count);
     }
 
     /// <summary>
