@@ -41,6 +41,12 @@ public sealed class CounterSamples(int maxSamples)
         }
     }
 
+    /// <summary>Every sample so far, in time order.</summary>
+    public IReadOnlyList<(DateTimeOffset At, double[] Totals)> Snapshot()
+    {
+        lock (_lock) return [.. _samples.Select(s => (new DateTimeOffset(s.AtTicks, TimeSpan.Zero), s.Totals))];
+    }
+
     /// <summary>How much each total grew from the first sample to the last; null before any sample.</summary>
     public double[]? Growth() => GrowthBetween(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 }

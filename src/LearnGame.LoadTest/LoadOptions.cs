@@ -72,8 +72,11 @@ public sealed record LoadOptions
           --timeout <seconds>    hard limit for the whole run (default 600)
           --server-pid <pid>     sample this process's memory and CPU from /proc during the run
           --no-server-metrics    do not read the server's /metrics (by default twice a second: the time its
-                                 collections paused it and the time it spent compiling, per question and in all)
-          --out <dir>            write result.json and report.md (with latency plot report.svg) there
+                                 collections paused it and the time it spent compiling, per question and in all,
+                                 and timeline.csv)
+          --out <dir>            write result.json and report.md (with latency plot report.svg) there, and
+                                 timeline.csv: the server read by read from its /metrics (CPU, answers and events
+                                 a second, pauses, JIT, thread pool, shared transactions) with the tool's own pauses
           --allow-remote         allow a non-loopback URL (never from CI or shared machines)
           --quiet                no live progress line
           --baseline             no LearnGame: broadcast 20 question-sized messages from a minimal Kestrel

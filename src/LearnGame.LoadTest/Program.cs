@@ -41,6 +41,6 @@ Console.WriteLine(ReportWriter.Summary(result));
 if (options.OutDirectory is { } directory)
 {
     await ReportWriter.WriteAsync(result, directory);
-    Console.WriteLine($"Wrote {Path.Combine(directory, "result.json")}, report.md and report.svg");
+    Console.WriteLine($"Wrote {Path.Combine(directory, "result.json")}, report.md and report.svg{(result.ServerTimeline.Count > 0 ? ", timeline.csv" : "")}");
 }
 return result.Passed ? 0 : 1;

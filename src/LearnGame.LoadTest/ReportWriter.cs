@@ -85,6 +85,11 @@ public static class ReportWriter
             md.AppendLine();
         }
         md.AppendLine("![latency percentiles](report.svg)");
+        if (r.ServerTimeline.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant($"The server read by read (its /metrics, {r.ServerTimeline.Count} stretches of about half a second), with the tool's own pauses: [timeline.csv](timeline.csv)."));
+        }
         md.AppendLine();
         md.AppendLine(r.Errors.Count == 0 ? "Errors: none." : "Errors: " + string.Join(", ", r.Errors.Select(e => $"`{e.Key}` ×{e.Value}")));
         md.AppendLine();
@@ -92,6 +97,18 @@ public static class ReportWriter
         foreach (var p in r.Problems) md.AppendLine("- " + p);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), md.ToString());
         await File.WriteAllTextAsync(Path.Combine(directory, "report.svg"), Svg(r));
+        if (r.ServerTimeline.Count > 0) await File.WriteAllTextAsync(Path.Combine(directory, "timeline.csv"), TimelineCsv(r.ServerTimeline));
+    }
+
+    /// <summary>The timeline as CSV (a header, then a row per read; decimal points, empty where not exported).</summary>
+    public static string TimelineCsv(IReadOnlyList<TimelineRow> rows)
+    {
+        var s = new StringBuilder("seconds,server_cpu_percent,answers_per_second,events_per_second,connections,server_gc_paused_ms,server_jit_ms,thread_pool_threads,thread_pool_queue,transactions_per_second,mean_transaction_ms,mean_updates_per_transaction,tool_paused_ms\n");
+        foreach (var r in rows)
+            s.AppendJoin(',', new double?[] { r.Seconds, r.ServerCpuPercent, r.AnswersPerSecond, r.EventsPerSecond, r.Connections, r.ServerGcPausedMs, r.ServerJitMs,
+                r.ThreadPoolThreads, r.ThreadPoolQueue, r.TransactionsPerSecond, r.MeanTransactionMs, r.MeanUpdatesPerTransaction, r.ToolPausedMs }
+                .Select(v => v is { } value ? value.ToString(CultureInfo.InvariantCulture) : "")).Append('\n');
+        return s.ToString();
     }
 
     /// <summary>Percentile curves (x: percentile 0..100, y: milliseconds, log scale) of every latency measured.</summary>

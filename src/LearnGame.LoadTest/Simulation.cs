@@ -22,6 +22,7 @@ public static class Simulation
         await using var runtime = options.ServerMetrics ? await ServerRuntimeSampler.StartAsync(http, options.Url) : null;
         var rooms = Enumerable.Range(0, options.Classrooms).Select(n => new SimulatedClassroom(n, options, m, http, hubs, cancel)).ToList();
         var started = Stopwatch.GetTimestamp();
+        var startedAt = DateTimeOffset.UtcNow;
         var gc = ToolUsage.Now();
         using var pauses = new PauseTimeline();
         using var progressLoop = new CancellationTokenSource();
@@ -74,7 +75,7 @@ public static class Simulation
         return new SimulationResult
         {
             Options = options with { },
-            StartedAt = DateTimeOffset.UtcNow - elapsed,
+            StartedAt = startedAt,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 2),
             LearnersJoined = rooms.Sum(r => r.Learners.Count(l => l.Joined)),
             LearnersRejoined = rooms.Sum(r => r.Learners.Count(l => l.Rejoined)),
@@ -90,6 +91,7 @@ public static class Simulation
                 ? new ServerUsage(Math.Round(sampler.PeakRssBytes / 1048576.0, 1), Math.Round(sampler.MeanCpuPercent, 1), Math.Round(sampler.PeakCpuPercent, 1))
                 : null,
             ServerRuntime = runtime?.Whole(),
+            ServerTimeline = runtime?.Timeline(startedAt, pauses) ?? [],
             Problems = problems.Take(200).ToList(),
             ProblemCount = problems.Count,
         };
@@ -143,6 +145,8 @@ public sealed record SimulationResult
     public ServerUsage? Server { get; init; }
     /// <summary>The server's collection pause and JIT time over the run, from its /metrics (null when not read).</summary>
     public ServerRuntime? ServerRuntime { get; init; }
+    /// <summary>The run read by read from the server's /metrics, about twice a second (written as timeline.csv); empty when not read.</summary>
+    public IReadOnlyList<TimelineRow> ServerTimeline { get; init; } = [];
     /// <summary>The tool's own collections: they pause every simulated client, and so every latency measured.</summary>
     public ToolUsage? Tool { get; init; }
     /// <summary>Consistency problems (the first 200); empty means PASS.</summary>

@@ -45,6 +45,14 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.All(result.PerQuestion, q => Assert.True(q.Round is { ToolPausedMs: >= 0, Server: { GcPausedMs: >= 0, JitMs: >= 0 } }, $"question {q.Question}: {q.Round}"));
         Assert.True(result.ServerRuntime is { GcPausedMs: >= 0, JitMs: >= 0 }, "The server's /metrics were not read.");
         Assert.Contains("server (its /metrics): ", ReportWriter.Summary(result));
+        // And read by read, for timeline.csv.
+        Assert.NotEmpty(result.ServerTimeline);
+        Assert.All(result.ServerTimeline, r => Assert.True(r is { ThreadPoolThreads: >= 1, ServerGcPausedMs: >= 0, ServerJitMs: >= 0, ToolPausedMs: >= 0 }, r.ToString()));
+        Assert.Contains(result.ServerTimeline, r => r.AnswersPerSecond > 0);
+        Assert.Contains(result.ServerTimeline, r => r.Connections >= 30);
+        var csv = ReportWriter.TimelineCsv(result.ServerTimeline).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("seconds,server_cpu_percent,answers_per_second,", csv[0]);
+        Assert.Equal(result.ServerTimeline.Count + 1, csv.Length);
         // The tool's own collections are part of what was measured, and the report says so.
         Assert.True(result.Tool!.PausedMs >= 0 && result.Tool.Gen0Collections >= result.Tool.Gen1Collections);
         // Its full collection of the ramp-up's garbage, once, before the first question.

@@ -23,7 +23,7 @@ public sealed class ServerRuntimeSamplerTests
     {
         var text = Metrics(2.044217, 8.4679836) + "\ndotnet_gc_pause_time_seconds_total{otel_scope_name=\"Other\"} 0.5\r\n";
 
-        Assert.Equal(new[] { 2.544217, 8.4679836 }, ServerRuntimeSampler.Read(text)!, new DoubleTolerance(1e-9));
+        Assert.Equal(new[] { 2.544217, 8.4679836 }, ServerRuntimeSampler.Read(text)!.Take(ServerRuntimeSampler.Required), new DoubleTolerance(1e-9));
     }
 
     [Theory]
@@ -88,6 +88,60 @@ public sealed class ServerRuntimeSamplerTests
         Assert.Equal([0.0, 0.0], perQuestion.Select(q => q.ToolPausedMs));
         Assert.Equal([40.0, 5.0], perQuestion.Select(q => q.Round!.ToolPausedMs));
         Assert.All(perQuestion, q => Assert.Null(q.Round!.Server));
+    }
+
+    [Fact]
+    public void Optional_metrics_the_server_does_not_export_are_not_a_number_and_the_others_are_read()
+    {
+        var values = ServerRuntimeSampler.Read(Metrics(1, 2))!;
+
+        Assert.Equal(ServerRuntimeSampler.Metrics.Count, values.Length);
+        Assert.Equal(30, values[ServerRuntimeSampler.Metrics.ToList().IndexOf("learngame_connections")]);
+        Assert.True(double.IsNaN(values[ServerRuntimeSampler.Metrics.ToList().IndexOf("learngame_answers_total")]));
+    }
+
+    private static string I(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Busy(double seconds, double answers, double queue, double transactions, double transactionMs, double updates) =>
+        Metrics(0.1 * seconds, 0.2 * seconds) + $$"""
+
+        dotnet_process_cpu_time_seconds_total{otel_scope_name="System.Runtime",cpu_mode="user"} {{I(1.2 * seconds)}}
+        dotnet_process_cpu_time_seconds_total{otel_scope_name="System.Runtime",cpu_mode="system"} {{I(0.3 * seconds)}}
+        learngame_answers_total{otel_scope_name="LearnGame"} {{I(answers)}}
+        learngame_relay_events_total{otel_scope_name="LearnGame",event="question"} {{I(answers / 10)}}
+        learngame_relay_events_total{otel_scope_name="LearnGame",event="reveal"} {{I(answers / 10)}}
+        dotnet_thread_pool_thread_count_total{otel_scope_name="System.Runtime"} 4
+        dotnet_thread_pool_queue_length_total{otel_scope_name="System.Runtime"} {{I(queue)}}
+        learngame_storage_transaction_duration_milliseconds_count{otel_scope_name="LearnGame.Storage"} {{I(transactions)}}
+        learngame_storage_transaction_duration_milliseconds_sum{otel_scope_name="LearnGame.Storage"} {{I(transactionMs)}}
+        learngame_storage_transaction_updates_sum{otel_scope_name="LearnGame.Storage"} {{I(updates)}}
+        """;
+
+    [Fact]
+    public async Task The_timeline_gives_each_stretch_between_two_reads_as_rates_times_and_gauges()
+    {
+        var now = T0;
+        var server = new MetricsHandler();
+        using var http = new HttpClient(server);
+        var sampler = new ServerRuntimeSampler(http, new Uri("http://127.0.0.1:5080"), () => now);
+        // Before its first answer the server does not export its answer count: it counts from 0.
+        server.Text = Metrics(0, 0) + $"\ndotnet_process_cpu_time_seconds_total 0\ndotnet_thread_pool_queue_length_total 0\ndotnet_thread_pool_thread_count_total 4\n";
+        await sampler.SampleAsync(CancellationToken.None);
+        foreach (var (seconds, answers, queue, transactions, transactionMs, updates) in new[] { (2, 1000, 30, 100, 500, 1000), (3, 1000, 0, 100, 500, 1000) })
+        {
+            now = T0.AddSeconds(seconds);
+            server.Text = Busy(seconds, answers, queue, transactions, transactionMs, updates);
+            await sampler.SampleAsync(CancellationToken.None);
+        }
+
+        var rows = sampler.Timeline(T0.AddSeconds(-1));
+
+        Assert.Equal(2, rows.Count);
+        // 0 → 2 s: 1.5 s of CPU a second, 500 answers and 100 events a second, 200 ms paused and 400 ms compiling in
+        // the stretch, 50 transactions a second of 5 ms and 10 updates each; the gauges as read at its end.
+        Assert.Equal(new TimelineRow(3, 150, 500, 100, 30, 200, 400, 4, 30, 50, 5, 10, null), rows[0]);
+        // 2 → 3 s: nothing stored, so no transaction time to tell.
+        Assert.Equal(new TimelineRow(4, 150, 0, 0, 30, 100, 200, 4, 0, 0, null, null, null), rows[1]);
     }
 
     private sealed class MetricsHandler : HttpMessageHandler
