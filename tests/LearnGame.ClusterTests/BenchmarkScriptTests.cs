@@ -30,7 +30,9 @@ public sealed partial class BenchmarkScriptTests(PostgresServer postgres)
         Assert.Equal(5, result.RootElement.GetProperty("learnersJoined").GetInt32());
         Assert.Equal(10, result.RootElement.GetProperty("answersAcked").GetInt32());
         Assert.True(result.RootElement.GetProperty("server").GetProperty("peakRssMiB").GetDouble() > 0, "the server was not sampled");
-        foreach (var file in new[] { "report.md", "report.svg", "server.log" }) Assert.True(File.Exists(Path.Combine(results, file)), file);
+        Assert.True(result.RootElement.GetProperty("serverRuntime").GetProperty("jitMs").GetDouble() > 0, "the server's /metrics were not read");
+        foreach (var file in new[] { "report.md", "report.svg", "server.log", "timeline.csv" }) Assert.True(File.Exists(Path.Combine(results, file)), file);
+        Assert.StartsWith("seconds,", await File.ReadAllTextAsync(Path.Combine(results, "timeline.csv")));
         Assert.Contains("learngame_answers", await File.ReadAllTextAsync(Path.Combine(results, "metrics.txt")));
     }
 
