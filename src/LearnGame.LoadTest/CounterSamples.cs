@@ -41,6 +41,12 @@ public sealed class CounterSamples(int maxSamples)
         }
     }
 
+    /// <summary>The totals of the latest sample, or null before any.</summary>
+    public double[]? Last()
+    {
+        lock (_lock) return _samples.Count == 0 ? null : _samples[^1].Totals;
+    }
+
     /// <summary>Every sample so far, in time order.</summary>
     public IReadOnlyList<(DateTimeOffset At, double[] Totals)> Snapshot()
     {

@@ -168,7 +168,9 @@ public sealed class ServerRuntimeSampler : IAsyncDisposable
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(stop);
             patience.CancelAfter(TimeSpan.FromSeconds(5));
             var text = await _http.GetStringAsync(_metrics, patience.Token);
-            if (Read(text) is { } totals) _samples.Add(_now(), totals);
+            // The exporter may answer two close reads with the same text (it keeps its last for a moment): a read where
+            // nothing moved, not even the CPU time, is that copy, and would count as a stretch where nothing happened.
+            if (Read(text) is { } totals && !SameAsLast(totals)) _samples.Add(_now(), totals);
         }
         catch (HttpRequestException)
         {
@@ -177,6 +179,9 @@ public sealed class ServerRuntimeSampler : IAsyncDisposable
         {
         }
     }
+
+    private bool SameAsLast(double[] totals) =>
+        _samples.Last() is { } last && last.AsSpan().SequenceEqual(totals);
 
     /// <summary>Stops reading, after a last read (the end of the run): what was read stays readable.</summary>
     public async ValueTask DisposeAsync()
