@@ -90,8 +90,8 @@ public sealed record LoadOptions
         fan-outs and the acknowledgement of question n, every classroom together: the first is often the slowest;
         with how long the tool itself was paused from the question's first send to its last receipt, and over the
         whole round, to its last acknowledgement or reveal, how long the tool and the server were paused by their
-        collections and how long the server spent compiling), and the tool's own garbage collections: each pause
-        delays every simulated client.
+        collections and how long each spent compiling), and the tool's own garbage collections: each pause delays
+        every simulated client.
 
         Exit code: 0 PASS, 1 FAIL (consistency or errors), 2 bad arguments.
         """;

@@ -81,7 +81,7 @@ public sealed class Measurements
         _byQuestion.Where(q => q.Value.Question.Count + q.Value.Ack.Count + q.Value.Reveal.Count > 0).OrderBy(q => q.Key).Select(q => new QuestionLatencies(q.Key + 1, q.Value.Question.Summary(), q.Value.Ack.Summary(), q.Value.Reveal.Summary(),
             pauses is not null && _questionWindows.TryGetValue(q.Key, out var w) && w.Widened ? pauses.PausedMsBetween(w.From, w.To) : null,
             _roundWindows.TryGetValue(q.Key, out var r) && r.Widened
-                ? new RoundPauses(pauses?.PausedMsBetween(r.From, r.To), server?.Between(r.From, r.To))
+                ? new RoundPauses(pauses?.PausedMsBetween(r.From, r.To), server?.Between(r.From, r.To), pauses?.JitMsBetween(r.From, r.To))
                 : null)).ToList();
 
     private sealed class Window
@@ -148,9 +148,10 @@ public sealed record QuestionLatencies(int Question, LatencySummary QuestionFanO
 
 /// <summary>
 /// Over a question's whole round, from its first send to its last acknowledgement or reveal receipt: the tool's own
-/// pause and the server's (its collections and its JIT, from its /metrics), in milliseconds; null where not sampled.
+/// pause and compiling (JIT), and the server's (its collections and its JIT, from its /metrics), in milliseconds; null
+/// where not sampled.
 /// </summary>
-public sealed record RoundPauses(double? ToolPausedMs, ServerRuntime? Server);
+public sealed record RoundPauses(double? ToolPausedMs, ServerRuntime? Server, double? ToolJitMs = null);
 
 /// <summary>Percentiles of one latency, in milliseconds; Curve holds the 0th..100th percentiles for plotting.</summary>
 public sealed record LatencySummary(string Name, long Count, double P50, double P90, double P99, double P999, double Max, double Mean, double[] Curve);

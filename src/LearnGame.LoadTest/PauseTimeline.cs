@@ -12,6 +12,7 @@ public sealed class PauseTimeline : IDisposable
     public const int MaxSamples = 400_000;
 
     private readonly Func<TimeSpan> _totalPause;
+    private readonly Func<TimeSpan> _totalJit;
     private readonly Func<DateTimeOffset> _now;
     private readonly CounterSamples _samples = new(MaxSamples);
     private readonly CancellationTokenSource _stop = new();
@@ -19,7 +20,7 @@ public sealed class PauseTimeline : IDisposable
     private int _disposed;
 
     /// <summary>Starts sampling this process.</summary>
-    public PauseTimeline() : this(GC.GetTotalPauseDuration, () => DateTimeOffset.UtcNow)
+    public PauseTimeline() : this(GC.GetTotalPauseDuration, () => DateTimeOffset.UtcNow, () => System.Runtime.JitInfo.GetCompilationTime())
     {
         _thread = new Thread(Run) { IsBackground = true, Name = "pause timeline" };
         Sample();
@@ -27,9 +28,10 @@ public sealed class PauseTimeline : IDisposable
     }
 
     /// <summary>Samples only when <see cref="Sample"/> is called (tests).</summary>
-    internal PauseTimeline(Func<TimeSpan> totalPause, Func<DateTimeOffset> now) => (_totalPause, _now) = (totalPause, now);
+    internal PauseTimeline(Func<TimeSpan> totalPause, Func<DateTimeOffset> now, Func<TimeSpan>? totalJit = null) =>
+        (_totalPause, _now, _totalJit) = (totalPause, now, totalJit ?? (() => TimeSpan.Zero));
 
-    internal void Sample() => _samples.Add(_now(), _totalPause().TotalMilliseconds);
+    internal void Sample() => _samples.Add(_now(), _totalPause().TotalMilliseconds, _totalJit().TotalMilliseconds);
 
     /// <summary>
     /// The pause between <paramref name="from"/> and <paramref name="to"/>, in milliseconds, from the last sample at or
@@ -37,7 +39,11 @@ public sealed class PauseTimeline : IDisposable
     /// any sample.
     /// </summary>
     public double? PausedMsBetween(DateTimeOffset from, DateTimeOffset to) =>
-        _samples.GrowthBetween(from, to) is [var paused] ? Math.Round(paused, 1) : null;
+        _samples.GrowthBetween(from, to) is [var paused, _] ? Math.Round(paused, 1) : null;
+
+    /// <summary>The time this process spent compiling (JIT) over the same stretch, counted the same way; null before any sample.</summary>
+    public double? JitMsBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _samples.GrowthBetween(from, to) is [_, var jit] ? Math.Round(jit, 1) : null;
 
     private void Run()
     {

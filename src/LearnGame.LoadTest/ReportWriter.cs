@@ -39,7 +39,7 @@ public static class ReportWriter
     }
 
     private static string ToolLine(ToolUsage t) =>
-        Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
+        Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), {t.JitMs} ms compiling (JIT), socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
 
     private static string RuntimeLine(ServerRuntime r) =>
         Invariant($"server (its /metrics): {r.GcPausedMs} ms paused by its collections, {r.JitMs} ms compiling (JIT), in all");
@@ -51,10 +51,10 @@ public static class ReportWriter
     private static string PerQuestionTable(SimulationResult r)
     {
         var s = new StringBuilder();
-        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | tool paused during it (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) | whole round: tool paused / server paused / server JIT (ms) |");
+        s.AppendLine("| question | question fan-out p50 / p99 / max (ms) | tool paused during it (ms) | answer ack p50 / p99 / max (ms) | reveal fan-out p50 / p99 / max (ms) | whole round: tool paused / tool JIT / server paused / server JIT (ms) |");
         s.AppendLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var q in r.PerQuestion)
-            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {Ms(q.ToolPausedMs)} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} | {Ms(q.Round?.ToolPausedMs)} / {Ms(q.Round?.Server?.GcPausedMs)} / {Ms(q.Round?.Server?.JitMs)} |"));
+            s.AppendLine(Invariant($"| {q.Question} | {Cell(q.QuestionFanOut)} | {Ms(q.ToolPausedMs)} | {Cell(q.Ack)} | {Cell(q.RevealFanOut)} | {Ms(q.Round?.ToolPausedMs)} / {Ms(q.Round?.ToolJitMs)} / {Ms(q.Round?.Server?.GcPausedMs)} / {Ms(q.Round?.Server?.JitMs)} |"));
         return s.ToString();
 
         static string Cell(LatencySummary l) => l.Count == 0 ? "not timed" : Invariant($"{l.P50} / {l.P99} / {l.Max}");
@@ -103,10 +103,10 @@ public static class ReportWriter
     /// <summary>The timeline as CSV (a header, then a row per read; decimal points, empty where not exported).</summary>
     public static string TimelineCsv(IReadOnlyList<TimelineRow> rows)
     {
-        var s = new StringBuilder("seconds,server_cpu_percent,answers_per_second,events_per_second,connections,server_gc_paused_ms,server_jit_ms,thread_pool_threads,thread_pool_queue,transactions_per_second,mean_transaction_ms,mean_updates_per_transaction,tool_paused_ms\n");
+        var s = new StringBuilder("seconds,server_cpu_percent,answers_per_second,events_per_second,connections,server_gc_paused_ms,server_jit_ms,thread_pool_threads,thread_pool_queue,transactions_per_second,mean_transaction_ms,mean_updates_per_transaction,tool_paused_ms,tool_jit_ms\n");
         foreach (var r in rows)
             s.AppendJoin(',', new double?[] { r.Seconds, r.ServerCpuPercent, r.AnswersPerSecond, r.EventsPerSecond, r.Connections, r.ServerGcPausedMs, r.ServerJitMs,
-                r.ThreadPoolThreads, r.ThreadPoolQueue, r.TransactionsPerSecond, r.MeanTransactionMs, r.MeanUpdatesPerTransaction, r.ToolPausedMs }
+                r.ThreadPoolThreads, r.ThreadPoolQueue, r.TransactionsPerSecond, r.MeanTransactionMs, r.MeanUpdatesPerTransaction, r.ToolPausedMs, r.ToolJitMs }
                 .Select(v => v is { } value ? value.ToString(CultureInfo.InvariantCulture) : "")).Append('\n');
         return s.ToString();
     }

@@ -103,7 +103,8 @@ public sealed class ServerRuntimeSampler : IAsyncDisposable
                 Round(Rate(Transactions)),
                 transactions > 0 ? Round(Known(Grew(TransactionMs)) / transactions) : null,
                 transactions > 0 ? Round(Known(Grew(TransactionUpdates)) / transactions) : null,
-                tool?.PausedMsBetween(from, to)));
+                tool?.PausedMsBetween(from, to),
+                tool?.JitMsBetween(from, to)));
         }
         return rows;
 
@@ -201,9 +202,9 @@ public sealed record ServerRuntime(double GcPausedMs, double JitMs);
 /// One stretch of the run between two reads of the server's /metrics (about half a second), ending
 /// <see cref="Seconds"/> after the run's start: the server's CPU (100 = one core), answers acknowledged and events
 /// relayed per second, connections, time paused by its collections and compiling (ms), thread-pool threads and queued
-/// work items, shared transactions per second with their mean time (ms) and updates; the tool's own pause (ms). Null
-/// where the server does not export it.
+/// work items, shared transactions per second with their mean time (ms) and updates; the tool's own pause and
+/// compiling (ms). Null where the server does not export it.
 /// </summary>
 public sealed record TimelineRow(double Seconds, double? ServerCpuPercent, double? AnswersPerSecond, double? EventsPerSecond, double? Connections,
     double ServerGcPausedMs, double ServerJitMs, double? ThreadPoolThreads, double? ThreadPoolQueue, double? TransactionsPerSecond,
-    double? MeanTransactionMs, double? MeanUpdatesPerTransaction, double? ToolPausedMs);
+    double? MeanTransactionMs, double? MeanUpdatesPerTransaction, double? ToolPausedMs, double? ToolJitMs = null);

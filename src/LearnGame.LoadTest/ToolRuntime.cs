@@ -48,17 +48,20 @@ public static class ToolRuntime
     }
 }
 
-/// <summary>The tool's own garbage collections during a run: each pause stops every simulated client at once.</summary>
-public sealed record ToolUsage(int Gen0Collections, int Gen1Collections, int Gen2Collections, double PausedMs, bool InlineSocketCompletions)
+/// <summary>
+/// The tool's own garbage collections during a run (each pause stops every simulated client at once), and its own
+/// compiling (JIT), on the cores the server uses too.
+/// </summary>
+public sealed record ToolUsage(int Gen0Collections, int Gen1Collections, int Gen2Collections, double PausedMs, bool InlineSocketCompletions, double JitMs = 0)
 {
-    public readonly record struct Mark(int Gen0, int Gen1, int Gen2, TimeSpan Paused);
+    public readonly record struct Mark(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Jit);
 
-    public static Mark Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    public static Mark Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime());
 
     public static ToolUsage Since(Mark start)
     {
         var now = Now();
         return new(now.Gen0 - start.Gen0, now.Gen1 - start.Gen1, now.Gen2 - start.Gen2,
-            Math.Round((now.Paused - start.Paused).TotalMilliseconds, 1), ToolRuntime.InlineCompletionsOn);
+            Math.Round((now.Paused - start.Paused).TotalMilliseconds, 1), ToolRuntime.InlineCompletionsOn, Math.Round((now.Jit - start.Jit).TotalMilliseconds, 1));
     }
 }

@@ -68,12 +68,14 @@ public sealed class ServerRuntimeSamplerTests
     public void A_round_lasts_from_its_first_send_to_its_last_acknowledgement_or_reveal()
     {
         // The tool paused 40 ms between 20 and 30 ms, 5 ms between 60 and 70 (samples every 10 ms).
-        var (now, paused) = (T0, TimeSpan.Zero);
-        var pauses = new PauseTimeline(() => paused, () => now);
+        // It compiled 1 ms in each 10 ms.
+        var (now, paused, jit) = (T0, TimeSpan.Zero, TimeSpan.Zero);
+        var pauses = new PauseTimeline(() => paused, () => now, () => jit);
         for (var ms = 0; ms <= 100; ms += 10)
         {
             now = T0.AddMilliseconds(ms);
             paused = TimeSpan.FromMilliseconds((ms >= 30 ? 40 : 0) + (ms >= 70 ? 5 : 0));
+            jit = TimeSpan.FromMilliseconds(ms / 10);
             pauses.Sample();
         }
         var m = new Measurements();
@@ -87,6 +89,8 @@ public sealed class ServerRuntimeSamplerTests
         // Question 1's fan-out saw neither pause; its round, up to the acknowledgement at 50 ms, the first.
         Assert.Equal([0.0, 0.0], perQuestion.Select(q => q.ToolPausedMs));
         Assert.Equal([40.0, 5.0], perQuestion.Select(q => q.Round!.ToolPausedMs));
+        // Rounds from 10 to 50 ms and from 40 to 80 ms: 4 ms of compiling each.
+        Assert.Equal([4.0, 4.0], perQuestion.Select(q => q.Round!.ToolJitMs));
         Assert.All(perQuestion, q => Assert.Null(q.Round!.Server));
     }
 
