@@ -97,7 +97,19 @@ public sealed class SessionRelayTests
         await hub.SentTo(GameHub.SessionGroup(session), SessionEvents.Reveal).WaitAsync(Patience);
         await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
         Assert.Equal(1, relay.SendsWaiting);
-        slowPhone.SetResult(); // continuations run on this thread: the count is settled when it returns
+        // The relay's continuation runs on this thread, so the count is settled when SetResult returns: but only where
+        // .NET may run it inline, which it does not under xunit's synchronization context (this thread has it when the
+        // awaits above completed at once; it then queued the continuation, and the count was read before it ran).
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            slowPhone.SetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
         Assert.Equal(0, relay.SendsWaiting);
     }
 
