@@ -77,6 +77,26 @@ public sealed class SessionRelayTests
     }
 
     /// <summary>
+    /// Completes a send the relay waits for so that the relay's continuation runs on this thread, before this returns.
+    /// .NET runs it inline only where no synchronization context other than the default one is set: under xunit's (this
+    /// thread has it when the test's awaits completed at once) it queued it instead, and a CI run read the relay's count
+    /// before it ran.
+    /// </summary>
+    private static void CompleteHere(TaskCompletionSource sending)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            sending.SetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    /// <summary>
     /// A send is done once every connection has taken the message: a phone that stopped reading must not make its whole
     /// classroom get the next question late. The relay hands the next event over at once (SignalR keeps each
     /// connection's order; <c>SlowConnectionTests</c> checks it on real sockets) and counts the send still waiting.
@@ -97,19 +117,7 @@ public sealed class SessionRelayTests
         await hub.SentTo(GameHub.SessionGroup(session), SessionEvents.Reveal).WaitAsync(Patience);
         await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
         Assert.Equal(1, relay.SendsWaiting);
-        // The relay's continuation runs on this thread, so the count is settled when SetResult returns: but only where
-        // .NET may run it inline, which it does not under xunit's synchronization context (this thread has it when the
-        // awaits above completed at once; it then queued the continuation, and the count was read before it ran).
-        var context = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            slowPhone.SetResult();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-        }
+        CompleteHere(slowPhone); // the count is settled when it returns
         Assert.Equal(0, relay.SendsWaiting);
     }
 
@@ -216,7 +224,7 @@ public sealed class SessionRelayTests
         Assert.Equal(["""{"count":1}""", """{"count":2}""", """{"count":3}"""], ListsSentTo(trainer));
         Assert.Equal(["""{"count":1}"""], ListsSentTo(projector));
         Assert.Equal(1, relay.LobbiesOnTheirWay);
-        weakWifi.SetResult(); // continuations run on this thread: the newest list has been handed over when it returns
+        CompleteHere(weakWifi); // the newest list has been handed over when it returns
         Assert.Equal(["""{"count":1}""", """{"count":3}"""], ListsSentTo(projector));
         Assert.Equal(0, relay.LobbiesOnTheirWay);
         await relay.StopAsync(CancellationToken.None).WaitAsync(Patience);
