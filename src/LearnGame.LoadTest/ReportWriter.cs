@@ -39,7 +39,7 @@ public static class ReportWriter
     }
 
     private static string ToolLine(ToolUsage t) =>
-        Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), {t.JitMs} ms compiling (JIT), socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
+        Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), {t.JitMs} ms compiling (JIT), {t.CpuMs} ms of CPU, socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
 
     private static string RuntimeLine(ServerRuntime r) =>
         Invariant($"server (its /metrics): {r.GcPausedMs} ms paused by its collections, {r.JitMs} ms compiling (JIT), in all");

@@ -50,18 +50,20 @@ public static class ToolRuntime
 
 /// <summary>
 /// The tool's own garbage collections during a run (each pause stops every simulated client at once), and its own
-/// compiling (JIT), on the cores the server uses too.
+/// compiling (JIT), and all the CPU time it used (user and system, every thread), on the cores the server uses too.
 /// </summary>
-public sealed record ToolUsage(int Gen0Collections, int Gen1Collections, int Gen2Collections, double PausedMs, bool InlineSocketCompletions, double JitMs = 0)
+public sealed record ToolUsage(int Gen0Collections, int Gen1Collections, int Gen2Collections, double PausedMs, bool InlineSocketCompletions, double JitMs = 0, double CpuMs = 0)
 {
-    public readonly record struct Mark(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Jit);
+    public readonly record struct Mark(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Jit, TimeSpan Cpu);
 
-    public static Mark Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime());
+    public static Mark Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(),
+        Environment.CpuUsage.TotalTime);
 
     public static ToolUsage Since(Mark start)
     {
         var now = Now();
         return new(now.Gen0 - start.Gen0, now.Gen1 - start.Gen1, now.Gen2 - start.Gen2,
-            Math.Round((now.Paused - start.Paused).TotalMilliseconds, 1), ToolRuntime.InlineCompletionsOn, Math.Round((now.Jit - start.Jit).TotalMilliseconds, 1));
+            Math.Round((now.Paused - start.Paused).TotalMilliseconds, 1), ToolRuntime.InlineCompletionsOn, Math.Round((now.Jit - start.Jit).TotalMilliseconds, 1),
+            Math.Round((now.Cpu - start.Cpu).TotalMilliseconds));
     }
 }
