@@ -34,11 +34,31 @@ public sealed class CounterSamples(int maxSamples)
         lock (_lock)
         {
             if (_samples.Count == 0) return null;
-            var before = _samples.FindLastIndex(s => s.AtTicks <= from.UtcTicks);
-            var after = _samples.FindIndex(s => s.AtTicks >= to.UtcTicks);
-            var (first, last) = (_samples[Math.Max(0, before)].Totals, _samples[after < 0 ? ^1 : after].Totals);
+            // Samples are in time order: found by halving, since the timeline asks for each of its thousands of stretches.
+            var before = FirstAfter(from.UtcTicks) - 1; // the last at or before the start
+            var after = FirstAtOrAfter(to.UtcTicks); // the first at or after the end
+            var (first, last) = (_samples[Math.Max(0, before)].Totals, _samples[Math.Min(after, _samples.Count - 1)].Totals);
             return [.. last.Zip(first, (l, f) => l - f)];
         }
+    }
+
+    /// <summary>The index of the first sample later than <paramref name="ticks"/> (the count when none is).</summary>
+    private int FirstAfter(long ticks) => Search(ticks, strictly: true);
+
+    /// <summary>The index of the first sample at or after <paramref name="ticks"/> (the count when none is).</summary>
+    private int FirstAtOrAfter(long ticks) => Search(ticks, strictly: false);
+
+    private int Search(long ticks, bool strictly)
+    {
+        var (low, high) = (0, _samples.Count);
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            var at = _samples[middle].AtTicks;
+            if (strictly ? at <= ticks : at < ticks) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary>The totals of the latest sample, or null before any.</summary>
