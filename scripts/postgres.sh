@@ -49,7 +49,8 @@ PY
 install_postgres() {
   if [ ! -x "$bin/initdb" ]; then
     echo "Installing PostgreSQL (Debian package)..." >&2
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
   fi
 }
 

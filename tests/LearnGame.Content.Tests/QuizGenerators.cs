@@ -79,20 +79,39 @@ public static class QuizGenerators
         from text in Text(40)
         select (Question)new PollQuestion { Text = text, Choices = choices, AllowSeveral = several };
 
-    /// <summary>Any question with random common fields: time limit, points, explanation, image.</summary>
+    /// <summary>
+    /// Any question with random common fields: time limit, points, explanation, image and its description, and how the
+    /// round is played (individually, by team consensus, or vote-discuss-revote with its discussion time).
+    /// </summary>
     public static Gen<Question> AnyQuestion =>
         from question in Gen.OneOf(Single, Multiple, TrueFalse, Typed, Numeric, Ordering, Poll)
         from time in Gen.Elements(5, 20, 37, 240)
         from points in Gen.Elements(PointsMode.Standard, PointsMode.Double, PointsMode.None)
         from explanation in Gen.OneOf(Gen.Constant<string?>(null), Text(60).Select(e => (string?)e))
         from image in Gen.Elements<string?>(null, "/images/casque.png", "https://example.org/a?b=c&d=#x")
+        from alt in Gen.OneOf(Gen.Constant<string?>(null), Description)
+        from round in Gen.Elements(Round.Individual, Round.Collaborative, Round.PeerInstruction)
+        from discussion in Gen.Elements(Question.MinDiscussionSeconds, Question.DefaultDiscussionSeconds, 137, Question.MaxDiscussionSeconds)
         select question with
         {
             TimeLimitSeconds = time,
             Points = question is PollQuestion ? PointsMode.None : points,
             Explanation = explanation,
             ImageUrl = image,
+            ImageAlt = image is null ? null : alt,
+            Collaborative = round == Round.Collaborative,
+            // A poll has no right answer to vote on twice.
+            PeerInstruction = round == Round.PeerInstruction && question.IsGraded,
+            DiscussionSeconds = discussion,
         };
+
+    /// <summary>An image's description: GIFT's special characters and accents, but on one line (no control characters).</summary>
+    private static Gen<string?> Description =>
+        from text in Text(40)
+        let line = string.Join(' ', text.Split(['\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        select (string?)(line.Length > 0 ? line : "photo");
+
+    private enum Round { Individual, Collaborative, PeerInstruction }
 
     public static Gen<Quiz> AnyQuiz =>
         from title in Text(60)

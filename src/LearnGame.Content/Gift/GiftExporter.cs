@@ -88,6 +88,9 @@ public static class GiftExporter
             Points = question.Points == defaultPoints ? null : question.Points,
             ImageUrl = question.ImageUrl,
             ImageAlt = question.ImageAlt,
+            Collaborative = question.Collaborative ? true : null,
+            PeerInstruction = question.PeerInstruction ? true : null,
+            DiscussionSeconds = question.DiscussionSeconds == Question.DefaultDiscussionSeconds ? null : question.DiscussionSeconds,
         };
         return question switch
         {

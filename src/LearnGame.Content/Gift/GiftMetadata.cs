@@ -5,7 +5,7 @@ namespace LearnGame.Content.Gift;
 
 /// <summary>
 /// LearnGame's extension to GIFT: a comment line <c>// learngame: {json}</c> just above a question carries what GIFT
-/// cannot say (time limit, points, image, slider, poll, …). Moodle ignores comments, so files stay valid GIFT.
+/// cannot say (time limit, points, image, slider, poll, team and peer-instruction rounds, …). Moodle ignores comments, so files stay valid GIFT.
 /// </summary>
 internal sealed record GiftMetadata
 {
@@ -23,6 +23,9 @@ internal sealed record GiftMetadata
     public double? Max { get; init; }
     public double? Step { get; init; }
     public string? Unit { get; init; }
+    public bool? Collaborative { get; init; }
+    public bool? PeerInstruction { get; init; }
+    public int? DiscussionSeconds { get; init; }
 
     public static readonly string[] Types = ["single", "multiple", "trueFalse", "typed", "numeric", "ordering", "poll"];
 
@@ -58,6 +61,9 @@ internal sealed record GiftMetadata
         if (Points is { } p) q = q with { Points = p };
         if (ImageUrl is { } u) q = q with { ImageUrl = u };
         if (ImageAlt is { } a) q = q with { ImageAlt = a };
+        if (Collaborative is { } c) q = q with { Collaborative = c };
+        if (PeerInstruction is { } pi) q = q with { PeerInstruction = pi };
+        if (DiscussionSeconds is { } d) q = q with { DiscussionSeconds = d };
         return q;
     }
 }

@@ -61,5 +61,7 @@ public sealed record OrderingQuestion : Question
         for (var i = 0; i < Items.Count; i++)
             if (string.IsNullOrWhiteSpace(Items[i]))
                 yield return new($"{path}.items[{i}]", "item-empty", "An item cannot be empty.");
+            else if (Items[i].Length > ChoiceRules.MaxChoiceLength)
+                yield return new($"{path}.items[{i}]", "item-too-long", $"An item is at most {ChoiceRules.MaxChoiceLength} characters.");
     }
 }

@@ -32,8 +32,9 @@ public abstract record Question
     public bool PeerInstruction { get; init; }
 
     /// <summary>Peer instruction: how long the discussion between the two votes lasts (the trainer may cut it short).</summary>
-    public int DiscussionSeconds { get; init; } = 60;
+    public int DiscussionSeconds { get; init; } = DefaultDiscussionSeconds;
 
+    public const int DefaultDiscussionSeconds = 60;
     public const int MinDiscussionSeconds = 10;
     public const int MaxDiscussionSeconds = 600;
 

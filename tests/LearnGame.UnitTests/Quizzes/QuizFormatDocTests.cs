@@ -60,6 +60,7 @@ public partial class QuizFormatDocTests
     [InlineData("tolerance-invalid")]
     [InlineData("items-count")]
     [InlineData("item-empty")]
+    [InlineData("item-too-long")]
     [InlineData("poll-scored")]
     public void The_doc_explains_each_error_code(string code) => Assert.Contains($"| `{code}` |", Doc());
 }

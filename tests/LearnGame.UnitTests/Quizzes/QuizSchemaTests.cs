@@ -37,6 +37,8 @@ public partial class QuizSchemaTests
             new SingleChoiceQuestion { Text = "Ensemble", Choices = ["a", "b"], Correct = 1, Collaborative = true },
             new MultipleChoiceQuestion { Text = "Revote", Choices = ["a", "b", "c"], Correct = [0, 2], PeerInstruction = true, DiscussionSeconds = 90 },
             new PollQuestion { Text = "Avis", Choices = ["oui", "non"], AllowSeveral = true },
+            // The discussion time counts only for peer instruction: the validator reads it nowhere else.
+            new TrueFalseQuestion { Text = "Sans débat", Correct = true, DiscussionSeconds = 5 },
         ])));
         return data;
     }
@@ -59,6 +61,7 @@ public partial class QuizSchemaTests
     [InlineData("""{ "title": "T", "questions": [{ "type": "trueFalse", "text": "Q", "correct": true, "timeLimitSeconds": 1 }] }""")]
     [InlineData("""{ "title": "T", "questions": [{ "type": "poll", "text": "Q", "choices": ["a", "b"], "points": "double" }] }""")]
     [InlineData("""{ "title": "T", "questions": [{ "type": "numeric", "text": "Q", "min": 0, "max": 10 }] }""")]
+    [InlineData("""{ "title": "T", "questions": [{ "type": "trueFalse", "text": "Q", "correct": true, "peerInstruction": true, "discussionSeconds": 5 }] }""")]
     public void Shapes_the_code_refuses_are_invalid_against_the_schema(string json)
     {
         Assert.False(Valid(json));

@@ -301,4 +301,11 @@ public class QuizValidatorTests
     [Fact]
     public void An_empty_item_is_reported_at_its_index() =>
         AssertOnlyError(OneQuestion(Make.Ordering() with { Items = ["Un", "Deux", ""] }), "questions[0].items[2]", "item-empty");
+
+    [Fact]
+    public void An_item_is_at_most_as_long_as_a_choice()
+    {
+        AssertValid(OneQuestion(Make.Ordering() with { Items = ["Un", new string('x', 200)] }));
+        AssertOnlyError(OneQuestion(Make.Ordering() with { Items = ["Un", new string('x', 201)] }), "questions[0].items[1]", "item-too-long");
+    }
 }
