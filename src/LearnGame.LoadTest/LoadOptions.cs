@@ -43,6 +43,11 @@ public sealed record LoadOptions
     public int TeamSize { get; init; }
     /// <summary>Team mode: every question is a consensus round (members vote, the team answers).</summary>
     public bool Consensus { get; init; }
+    /// <summary>
+    /// Learners of a short game the tool plays first, not measured (0: none): the tool then compiles its own code for
+    /// questions, answers and reveals there, not during the measured first question (see <see cref="Simulation"/>).
+    /// </summary>
+    public int WarmUpLearners { get; init; }
 
     public int TotalLearners => Classrooms * Learners;
 
@@ -69,6 +74,9 @@ public sealed record LoadOptions
           --reveal-ms <ms>       how long the trainer shows each reveal before the leaderboard (default 0)
           --leaderboard-ms <ms>  how long the trainer shows each leaderboard before the next question (default 0)
           --seed <n>             random seed: names, answers, thinking times (default 42)
+          --warm-up <n>          first play a short game of n learners, not measured (one classroom, 2 questions,
+                                 quick answers), so that the tool has compiled its own code before the measured first
+                                 question; it plays against the same server, which warms up too (default 0: none)
           --timeout <seconds>    hard limit for the whole run (default 600)
           --server-pid <pid>     sample this process's memory and CPU from /proc during the run
           --no-server-metrics    do not read the server's /metrics (by default twice a second: the time its
@@ -124,6 +132,7 @@ public sealed record LoadOptions
                     "--leaderboard-ms" => o with { LeaderboardMs = Int() },
                     "--reveal-ms" => o with { RevealMs = Int() },
                     "--seed" => o with { Seed = Int() },
+                    "--warm-up" => o with { WarmUpLearners = Int() },
                     "--timeout" => o with { TimeoutSeconds = Real() },
                     "--server-pid" => o with { ServerPid = Int() },
                     "--no-server-metrics" => o with { ServerMetrics = false },
@@ -164,6 +173,7 @@ public sealed record LoadOptions
         if (TimeLimitSeconds is < 5 or > 240) return "--time-limit must be 5..240.";
         if (TeamSize is not 0 and (< 2 or > 50)) return "--team-size must be 2..50.";
         if (Consensus && TeamSize == 0) return "--consensus needs --team-size.";
+        if (WarmUpLearners is < 0 or > 1000) return "--warm-up must be 0..1000 learners.";
         if (DropShare is < 0 or > 1 || RightShare is < 0 or > 1) return "--drop-share and --right-share are between 0 and 1.";
         if (RampUpSeconds < 0 || ThinkMedianMs < 0 || LeaderboardMs < 0 || RevealMs < 0 || TimeoutSeconds <= 0)
             return "--ramp-up, --think-ms, --reveal-ms, --leaderboard-ms must be ≥ 0 and --timeout > 0.";

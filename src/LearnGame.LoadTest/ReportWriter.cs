@@ -14,6 +14,7 @@ public static class ReportWriter
         var s = new StringBuilder();
         var o = r.Options;
         s.AppendLine(Invariant($"{o.Classrooms} classroom(s) × {o.Learners} learners, {o.Questions} questions, {r.DurationSeconds} s"));
+        if (r.WarmUp is { } warm) s.AppendLine(WarmUpLine(warm));
         s.AppendLine(Invariant($"joined {r.LearnersJoined}/{o.TotalLearners}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s), calls {r.Invocations}"));
         s.AppendLine();
         s.Append(Table(r));
@@ -40,6 +41,9 @@ public static class ReportWriter
 
     private static string ToolLine(ToolUsage t) =>
         Invariant($"tool: {t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} collections (gen0/1/2), {t.PausedMs} ms paused in all (each pause delays every simulated client), {t.JitMs} ms compiling (JIT), {t.CpuMs} ms of CPU, socket completions {(t.InlineSocketCompletions ? "inline" : "through the thread pool")}");
+
+    private static string WarmUpLine(WarmUp w) =>
+        Invariant($"after a warm-up game, not measured: 1 classroom × {w.Learners} learners, {w.Questions} questions, {w.DurationSeconds} s, {(w.Passed ? "PASS" : "FAIL: " + w.Problem)}");
 
     private static string RuntimeLine(ServerRuntime r) =>
         Invariant($"server (its /metrics): {r.GcPausedMs} ms paused by its collections, {r.JitMs} ms compiling (JIT), in all");
@@ -71,6 +75,7 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(Invariant($"- started {r.StartedAt:u}, {r.DurationSeconds} s, target `{o.Url}`"));
         md.AppendLine(Invariant($"- {o.Classrooms} classroom(s) × {o.Learners} learners × {o.Questions} questions; ramp-up {o.RampUpSeconds} s{(o.FillInTurn ? " (classrooms filled in turn)" : "")}, drop share {o.DropShare}, median thinking {o.ThinkMedianMs} ms, time limit {o.TimeLimitSeconds} s, reveal shown {o.RevealMs} ms, leaderboard {o.LeaderboardMs} ms, seed {o.Seed}"));
+        if (r.WarmUp is { } warm) md.AppendLine("- " + WarmUpLine(warm));
         md.AppendLine(Invariant($"- machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}"));
         md.AppendLine(Invariant($"- joined {r.LearnersJoined}, rejoined {r.LearnersRejoined}, answers acknowledged {r.AnswersAcked}, events received {r.EventsReceived} ({r.EventsPerSecond}/s)"));
         if (r.Server is { } server) md.AppendLine(Invariant($"- server: peak RSS {server.PeakRssMiB} MiB, CPU mean {server.MeanCpuPercent} %, peak {server.PeakCpuPercent} % (100 % = one core)"));

@@ -10,6 +10,7 @@ public static class Simulation
     public static async Task<SimulationResult> RunAsync(LoadOptions options, CancellationToken cancellationToken = default, TextWriter? progress = null)
     {
         if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
+        var warmUp = options.WarmUpLearners > 0 ? await WarmUpAsync(options, cancellationToken, progress) : null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         var cancel = timeout.Token;
@@ -71,10 +72,12 @@ public static class Simulation
         if (timedOut) problems.Add($"the run did not finish within --timeout {options.TimeoutSeconds} s");
         var incomplete = rooms.Count(r => !r.Completed);
         if (incomplete > 0) problems.Add($"{incomplete} of {rooms.Count} classrooms did not finish their game");
+        if (warmUp is { Passed: false }) problems.Add("the warm-up game failed: " + (warmUp.Problem ?? "errors"));
         await Task.WhenAll(rooms.Select(r => r.LeaveAsync()));
         return new SimulationResult
         {
             Options = options with { },
+            WarmUp = warmUp,
             StartedAt = startedAt,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 2),
             LearnersJoined = rooms.Sum(r => r.Learners.Count(l => l.Joined)),
@@ -96,6 +99,43 @@ public static class Simulation
             ProblemCount = problems.Count,
         };
     }
+
+    /// <summary>
+    /// A short game before the measured one, in this process, against the same server; nothing of it is counted. In
+    /// S3 on 2 cores the tool compiled for 0.7–1.3 s during the measured first question (its handling of questions,
+    /// answers and reveals, first run there, then recompiled once hot), on the cores the server needed, and its
+    /// first question's fan-out was measured late by that much (docs/benchmarks.md). Two questions with enough
+    /// learners make that code hot here. The server plays the game too, so its own first-time work in those paths is
+    /// done here as well: the figures after it are those of a server that has played a game since it started.
+    /// </summary>
+    private static async Task<WarmUp> WarmUpAsync(LoadOptions options, CancellationToken cancellationToken, TextWriter? progress)
+    {
+        var game = WarmUpOptions(options);
+        progress?.WriteLine($"warm-up: 1 classroom × {game.Learners} learners, {game.Questions} questions (not measured)…");
+        var result = await RunAsync(game, cancellationToken);
+        var problem = result.Problems.FirstOrDefault() ?? result.Errors.Keys.FirstOrDefault();
+        return new WarmUp(game.Learners, game.Questions, result.DurationSeconds, result.Passed, problem);
+    }
+
+    /// <summary>The warm-up game: one classroom of the asked learners, two questions answered quickly, nothing sampled or written.</summary>
+    internal static LoadOptions WarmUpOptions(LoadOptions o) => o with
+    {
+        Classrooms = 1,
+        Learners = o.WarmUpLearners,
+        Questions = 2,
+        RampUpSeconds = 1,
+        FillInTurn = false,
+        DropShare = 0,
+        ThinkMedianMs = 500,
+        RevealMs = 0,
+        LeaderboardMs = 0,
+        Seed = o.Seed + 1,
+        TimeoutSeconds = Math.Min(o.TimeoutSeconds, 120),
+        ServerPid = null,
+        ServerMetrics = false,
+        OutDirectory = null,
+        WarmUpLearners = 0,
+    };
 
     /// <summary>
     /// Once per run, when the first classroom has every learner in (by default the joins of all classrooms interleave,
@@ -138,6 +178,8 @@ public sealed record SimulationResult
     public long EventsReceived { get; init; }
     public long Invocations { get; init; }
     public double EventsPerSecond { get; init; }
+    /// <summary>The short game played first, not measured (--warm-up); null when none was.</summary>
+    public WarmUp? WarmUp { get; init; }
     public required IReadOnlyList<LatencySummary> Latencies { get; init; }
     /// <summary>Question fan-out, acknowledgement and reveal fan-out of each question, all classrooms together.</summary>
     public IReadOnlyList<QuestionLatencies> PerQuestion { get; init; } = [];
@@ -154,6 +196,9 @@ public sealed record SimulationResult
     public int ProblemCount { get; init; }
     public bool Passed => ProblemCount == 0 && Errors.Count == 0;
 }
+
+/// <summary>The warm-up game (--warm-up): its size, how long it took, and whether it passed its own consistency check (else its first problem).</summary>
+public sealed record WarmUp(int Learners, int Questions, double DurationSeconds, bool Passed, string? Problem);
 
 /// <summary>The server process during the run, sampled from /proc once a second.</summary>
 public sealed record ServerUsage(double PeakRssMiB, double MeanCpuPercent, double PeakCpuPercent);

@@ -61,6 +61,34 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_warm_up_game_is_played_first_against_the_same_server_and_not_counted()
+    {
+        var result = await Simulation.RunAsync(Short(learners: 10, questions: 2) with { WarmUpLearners = 6 });
+
+        Assert.True(result.Passed, string.Join("; ", result.Problems.Concat(result.Errors.Keys)));
+        Assert.Equal(new WarmUp(6, 2, result.WarmUp!.DurationSeconds, Passed: true, Problem: null), result.WarmUp);
+        Assert.True(result.WarmUp.DurationSeconds > 0);
+        // Only the measured game is measured and checked.
+        Assert.Equal(10, result.LearnersJoined);
+        Assert.Equal(20, result.AnswersAcked);
+        Assert.Equal(20, result.Latencies.Single(l => l.Name.StartsWith("answer ack", StringComparison.Ordinal)).Count);
+        Assert.Contains("after a warm-up game, not measured: 1 classroom × 6 learners, 2 questions", ReportWriter.Summary(result));
+    }
+
+    [Fact]
+    public void The_warm_up_game_is_one_quick_classroom_of_two_questions_that_samples_and_writes_nothing()
+    {
+        var options = Short(learners: 25, questions: 3) with { Classrooms = 400, WarmUpLearners = 50, ServerPid = 1, OutDirectory = "/tmp/x", LeaderboardMs = 3000, TeamSize = 5 };
+        var game = Simulation.WarmUpOptions(options);
+
+        Assert.Equal((1, 50, 2, 0), (game.Classrooms, game.Learners, game.Questions, game.WarmUpLearners));
+        Assert.Equal((0, (string?)null, (int?)null, false), (game.LeaderboardMs, game.OutDirectory, game.ServerPid, game.ServerMetrics));
+        // It plays the game the measured one will: teams too.
+        Assert.Equal(5, game.TeamSize);
+        Assert.Null(game.Problem());
+    }
+
+    [Fact]
     public void The_tool_completes_its_sockets_inline_unless_told_otherwise_and_its_baseline_broadcaster_keeps_the_defaults()
     {
         Assert.Equal("1", ToolRuntime.ValueToSet(null));
@@ -204,5 +232,8 @@ public sealed class LoadSimulationTests(ServerFixture fixture)
         Assert.Equal(2500, LoadOptions.Parse(["--reveal-ms", "2500"]).Options!.RevealMs);
         Assert.True(LoadOptions.Parse([]).Options!.ServerMetrics);
         Assert.False(LoadOptions.Parse(["--no-server-metrics"]).Options!.ServerMetrics);
+        Assert.Equal(0, LoadOptions.Parse([]).Options!.WarmUpLearners);
+        Assert.Equal(50, LoadOptions.Parse(["--warm-up", "50"]).Options!.WarmUpLearners);
+        Assert.Contains("--warm-up", LoadOptions.Parse(["--warm-up", "-1"]).Error);
     }
 }
