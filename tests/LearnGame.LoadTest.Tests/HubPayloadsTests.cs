@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LearnGame.LoadTest;
 
-namespace LearnGame.FunctionalTests.LoadTest;
+namespace LearnGame.LoadTest.Tests;
 
 /// <summary>What the simulated clients read of the server's events: only what they need, the rest read past.</summary>
 public sealed class HubPayloadsTests

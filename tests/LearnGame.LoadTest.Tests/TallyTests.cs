@@ -1,6 +1,6 @@
 using LearnGame.LoadTest;
 
-namespace LearnGame.FunctionalTests.LoadTest;
+namespace LearnGame.LoadTest.Tests;
 
 /// <summary>The count the simulated trainer waits on: every learner's answer settled, every learner finished.</summary>
 public sealed class TallyTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using LearnGame.LoadTest;
 
-namespace LearnGame.FunctionalTests.LoadTest;
+namespace LearnGame.LoadTest.Tests;
 
 /// <summary>The server's own pauses and compiling, read from its /metrics, so that a tail of the server's runtime is told from the game's work.</summary>
 public sealed class ServerRuntimeSamplerTests

@@ -3,7 +3,7 @@ using LearnGame.SimulatedLearners;
 using LearnGame.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace LearnGame.FunctionalTests.LoadTest;
+namespace LearnGame.LoadTest.Tests;
 
 /// <summary>The load tool as a specification of the server's consistency: a short classroom run must PASS.</summary>
 [Collection(ServerCollection.Name)]

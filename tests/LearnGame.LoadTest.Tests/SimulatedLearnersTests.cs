@@ -1,6 +1,6 @@
 using LearnGame.SimulatedLearners;
 
-namespace LearnGame.FunctionalTests.LoadTest;
+namespace LearnGame.LoadTest.Tests;
 
 /// <summary>The behaviour shared by the load tool's learners and the rehearsal bots: how long they think, what they choose.</summary>
 public sealed class SimulatedLearnersTests

@@ -1,6 +1,6 @@
 using LearnGame.LoadTest;
 
-namespace LearnGame.FunctionalTests.LoadTest;
+namespace LearnGame.LoadTest.Tests;
 
 /// <summary>The tool's own pauses, told question by question, so that a tail of the tool's making is not read as the server's.</summary>
 public sealed class PauseTimelineTests
