@@ -28,11 +28,11 @@ public sealed class FaultTests(PostgresServer postgres)
         Assert.True(again.Ok, $"{again.Error}: {again.Message}");
         Assert.Equal("before-2", again.Snapshot!.You!.AnswerId);
         // A retry of an answer acknowledged before the crash is recognised, not counted twice.
-        Assert.True((await Eventually(() => learners[0].Answer(0, new Answer { Choices = [1] }, "before-0"), a => a.Ok)).Repeat);
-        await Eventually(() => learners[1].Answer(0, new Answer { Choices = [1] }, "after-1"), a => a.Ok);
-        await Eventually(() => learners[3].Answer(0, new Answer { Choices = [3] }, "after-3"), a => a.Ok);
+        Assert.True((await AfterRecovery(() => learners[0].Answer(0, new Answer { Choices = [1] }, "before-0"), a => a.Ok)).Repeat);
+        await AfterRecovery(() => learners[1].Answer(0, new Answer { Choices = [1] }, "after-1"), a => a.Ok);
+        await AfterRecovery(() => learners[3].Answer(0, new Answer { Choices = [3] }, "after-3"), a => a.Ok);
 
-        await Eventually(() => trainer.Do("Reveal"), r => r.Ok);
+        await AfterRecovery(() => trainer.Do("Reveal"), r => r.Ok);
         var reveal = (await trainer.WaitForReveal(0)).Payload;
         Assert.Equal(4, reveal.GetProperty("answeredCount").GetInt32());
         Assert.Equal(2, reveal.GetProperty("correctCount").GetInt32());
@@ -107,7 +107,7 @@ public sealed class FaultTests(PostgresServer postgres)
         for (var i = 2; i < 4; i++)
         {
             var back = await GameClient.Connect(survivor.Endpoint);
-            var rejoined = await Eventually(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
+            var rejoined = await AfterRecovery(() => back.Rejoin(created.SessionId, learners[i].SeatToken), r => r.Ok);
             Assert.True(rejoined.Ok, $"{rejoined.Error}: {rejoined.Message}");
             Assert.Equal(learners[i].SeatId, rejoined.SeatId);
             (back.SeatId, back.SeatToken, back.SessionId) = (learners[i].SeatId, learners[i].SeatToken, created.SessionId);
@@ -128,21 +128,6 @@ public sealed class FaultTests(PostgresServer postgres)
     }
 
     /// <summary>Retries a call until its result satisfies <paramref name="done"/>; calls fail while the cluster notices the dead silo.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T>> call, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Recovery;
-        while (true)
-        {
-            try
-            {
-                var result = await call().WaitAsync(TimeSpan.FromSeconds(15));
-                if (done(result) || DateTime.UtcNow > deadline) return result;
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                // The call went to the dead silo or timed out: try again.
-            }
-            await Task.Delay(200);
-        }
-    }
+    private static Task<T> AfterRecovery<T>(Func<Task<T>> call, Func<T, bool> done) =>
+        Eventually.Retrying(call, done, "the cluster answers again", Recovery, perCall: TimeSpan.FromSeconds(15));
 }

@@ -74,17 +74,8 @@ public sealed class ProfileAndChallengeTests(ServerFixture fixture)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<JsonElement> Eventually(string token, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow + GameClient.Patience;
-        while (true)
-        {
-            var profile = await Profile(token);
-            if (condition(profile)) return profile;
-            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"The profile never matched: {profile}");
-            await Task.Delay(50);
-        }
-    }
+    private Task<JsonElement> ProfileWhen(string token, Func<JsonElement, bool> condition) =>
+        Eventually.Value(() => Profile(token), condition, "the profile to match");
 
     [Fact]
     public async Task A_learner_plays_with_its_token_then_sees_exports_and_erases_its_profile_and_the_report_keeps_only_aggregates()
@@ -101,7 +92,7 @@ public sealed class ProfileAndChallengeTests(ServerFixture fixture)
         // Zoé is right on questions 0 and 2; Marc always wrong.
         await Play(trainer, [zoe, marc], (i, q) => i == 0 && q != 1 ? 1 : 0);
 
-        var profile = await Eventually(token, p => p.GetProperty("sessions").GetArrayLength() == 1);
+        var profile = await ProfileWhen(token, p => p.GetProperty("sessions").GetArrayLength() == 1);
         Assert.Equal(5 + 2 * 10 + 2, profile.GetProperty("xp").GetInt32());
         Assert.Equal(1, profile.GetProperty("level").GetInt32());
         Assert.Equal(100, profile.GetProperty("nextLevelXp").GetInt32());
@@ -203,7 +194,7 @@ public sealed class ProfileAndChallengeTests(ServerFixture fixture)
         Assert.InRange(reached.Payload.GetProperty("current").GetInt32(), 4, 5); // 5 if two questions were sent together
         await firstTrainer.WaitFor(SessionEvents.Challenge, p => p.GetProperty("current").GetInt32() == 5);
         await ines.WaitFor(SessionEvents.Challenge, p => p.GetProperty("reached").GetBoolean());
-        await Eventually(token, p => p.GetProperty("badges").EnumerateArray().Any(b => b.GetProperty("code").GetString() == "challenge-completed"));
+        await ProfileWhen(token, p => p.GetProperty("badges").EnumerateArray().Any(b => b.GetProperty("code").GetString() == "challenge-completed"));
 
         var progress = await http.GetFromJsonAsync<JsonElement>($"/api/challenges/{challengeId}");
         Assert.Equal(5, progress.GetProperty("current").GetInt32());

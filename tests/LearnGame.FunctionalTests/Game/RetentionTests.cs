@@ -34,8 +34,8 @@ public sealed class RetentionTests
         await using var second = await ServerProcess.Start(data, settings: settings);
         using var http = second.Endpoint.CreateHttpClient();
         http.DefaultRequestHeaders.Add("X-Host-Token", created.HostToken);
-        var report = await Eventually(async () => await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{created.SessionId}/report"),
-            r => r.TryGetProperty("purgedAt", out var purgedAt) && purgedAt.ValueKind == JsonValueKind.String);
+        var report = await Eventually.Value(async () => await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{created.SessionId}/report"),
+            r => r.TryGetProperty("purgedAt", out var purgedAt) && purgedAt.ValueKind == JsonValueKind.String, "the session purged", PurgePatience);
 
         Assert.Equal(0, report.GetProperty("learners").GetArrayLength());
         Assert.Equal(2, report.GetProperty("learnerCount").GetInt32());
@@ -51,17 +51,5 @@ public sealed class RetentionTests
         Assert.Equal("session-not-found", (await learner.Join(created.JoinCode, "Late")).Error);
         await using var trainer = await GameClient.Connect(second.Endpoint);
         Assert.Equal("forbidden", (await trainer.Host(created.SessionId, created.HostToken)).Error);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + PurgePatience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            Assert.True(DateTime.UtcNow < deadline, $"Not purged within {PurgePatience.TotalSeconds} s: {value}");
-            await Task.Delay(250);
-        }
     }
 }
