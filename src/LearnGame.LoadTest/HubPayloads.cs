@@ -7,7 +7,7 @@ namespace LearnGame.LoadTest;
 // What a simulated client reads of the server's messages, and nothing more: each event is bound to one of these
 // instead of a JsonElement, which copies the whole payload into a document of its own (a reveal, a leaderboard, a
 // lobby of 25 names) for each of thousands of clients. What the tool allocates, it collects, and each of its
-// collections stops every simulated client at once (docs/benchmarks.md).
+// collections stops every simulated client at once.
 
 /// <summary>An event the client only counts: its payload is read past, nothing is kept.</summary>
 [JsonConverter(typeof(Converter))]

@@ -26,9 +26,8 @@ public sealed class Measurements
     private readonly ConcurrentDictionary<int, Window> _roundWindows = new();
 
     /// <summary>
-    /// Makes each question's histograms and window now, before any client receives it. Made by the first receipt, they
-    /// held up every receipt behind it: 26–32 ms in S2's first question, while the tool's other clients waited (measured
-    /// in the tool, docs/benchmarks.md). A question nobody has received yet is still not reported.
+    /// Makes each question's histograms and window now, before any client receives it: made by the first receipt, they
+    /// would hold up every receipt behind it. A question nobody has received yet is still not reported.
     /// </summary>
     public void Prepare(int questions)
     {

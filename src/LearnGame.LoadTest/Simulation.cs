@@ -101,12 +101,11 @@ public static class Simulation
     }
 
     /// <summary>
-    /// A short game before the measured one, in this process, against the same server; nothing of it is counted. In
-    /// S3 on 2 cores the tool compiled for 0.7–1.9 s during the measured first question (its handling of questions,
-    /// answers and reveals, first run there, then recompiled once hot), on the cores the server needed, and its
-    /// first question's fan-out was measured late by that much (docs/benchmarks.md). Two questions with enough
-    /// learners make that code hot here. The server plays the game too, so its own first-time work in those paths is
-    /// done here as well: the figures after it are those of a server that has played a game since it started.
+    /// A short game before the measured one, in this process, against the same server; nothing of it is counted. The
+    /// tool compiles its handling of questions, answers and reveals the first time it runs them, on the cores the
+    /// server needs, and would otherwise do so during the measured first question and measure it late; two questions
+    /// with enough learners make that code hot here. The server plays the game too, so the figures after it are those
+    /// of a server that has played a game since it started.
     /// </summary>
     private static async Task<WarmUp> WarmUpAsync(LoadOptions options, CancellationToken cancellationToken, TextWriter? progress)
     {

@@ -15,8 +15,8 @@ public static class ToolRuntime
 
     /// <summary>
     /// The tool's sockets complete on .NET's socket event threads instead of each completion hopping through the thread
-    /// pool: 2,000 clients receiving one broadcast make 2,000 hops fewer on cores the server needs (measured in
-    /// docs/benchmarks.md). A value the environment already has wins ("0" keeps .NET's default). Call first thing in
+    /// pool: each client receiving a broadcast is one hop fewer on cores the server needs. A value the environment
+    /// already has wins ("0" keeps .NET's default). Call first thing in
     /// the tool's own process, before anything opens a socket; not in the --baseline broadcaster, which stands for a server.
     /// </summary>
     public static void PreferInlineSocketCompletions()

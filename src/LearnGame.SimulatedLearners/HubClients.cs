@@ -16,9 +16,9 @@ namespace LearnGame.SimulatedLearners;
 /// one connection factory (WebSockets, no negotiation) and one HTTP handler for all the WebSocket handshakes.
 /// <para>
 /// <see cref="HubConnectionBuilder"/> builds each connection a dependency-injection container of its own, and each
-/// WebSocket gets an HTTP handler with its own connection pool: the tool's live heap was 51 KB per client with them
-/// and 26 KB without (heap dumps 50 s into an S3 run, docs/benchmarks.md), and they cost CPU to build while the last
-/// classrooms join and the first answers come. The tool's CPU and collections are part of every latency it measures.
+/// WebSocket gets an HTTP handler with its own connection pool: shared, they halve the tool's heap per client and cost
+/// no CPU to build while the last classrooms join and the first answers come. The tool's CPU and collections are part
+/// of every latency it measures.
 /// </para>
 /// </summary>
 public sealed class HubClients : IDisposable
@@ -49,9 +49,8 @@ public sealed class HubClients : IDisposable
     /// <summary>
     /// Reads one sample of each payload type now, with the protocol every connection shares, so that the first event of
     /// each type is not held up while its reader is built (System.Text.Json's contract for the type, and the JIT of the
-    /// converters it runs). In one process receiving for thousands of clients, that first reading held up every
-    /// receipt behind it: S2's first question reached its first client 40–70 ms after the server sent it, against
-    /// 1–10 ms for the other questions (docs/benchmarks.md). A sample that does not read as its type throws.
+    /// converters it runs). In one process receiving for thousands of clients, that first reading would hold up every
+    /// receipt behind it. A sample that does not read as its type throws.
     /// </summary>
     public void Prepare(IEnumerable<(Type Type, string Json)> samples)
     {

@@ -5,7 +5,7 @@ namespace LearnGame.Server.Realtime;
 
 /// <summary>
 /// A payload the session grain has already serialised as UTF-8 JSON: SignalR's JSON protocol writes it into the message
-/// as it is, instead of our parsing it into a document for SignalR to serialise again (2,000 results a reveal).
+/// as it is, instead of our parsing it into a document for SignalR to serialise again for each learner.
 /// </summary>
 [JsonConverter(typeof(Converter))]
 public sealed class RawJson(byte[] utf8)

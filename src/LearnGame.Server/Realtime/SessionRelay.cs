@@ -91,16 +91,16 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// Each session with batches to deliver has a lane, removed once it is empty. One lane per session keeps that
     /// session's order; a lane of their own keeps the other sessions moving while one waits (a kicked learner's removal
     /// from its group, a hub context that sends elsewhere). Sends themselves no longer hold a lane up
-    /// (<see cref="SendsWaiting"/>): with one queue for the silo and every send awaited, one trainer's slow Wi-Fi (a
-    /// lobby of 2,000 names is 120 KB) or one phone that stopped reading held up every classroom of the silo.
+    /// (<see cref="SendsWaiting"/>): with one queue for the silo and every send awaited, one trainer's slow Wi-Fi or one
+    /// phone that stopped reading would hold up every classroom of the silo.
     /// </summary>
     private readonly Dictionary<Guid, Lane> _lanes = [];
     private volatile bool _stopped;
 
     /// <summary>
     /// The lanes take turns on one thread at a time, as the single queue did: a lane that waits gives its turn up, but
-    /// the relay's work does not spread over every core. Run free, the 400 lanes of S3 took the cores from the durable
-    /// writes on PostgreSQL at the first question, and its acknowledgement's p99 rose 1.6-1.7 times (docs/benchmarks.md).
+    /// the relay's work does not spread over every core, where hundreds of lanes running free would take the cores
+    /// from the durable writes that acknowledgements wait for.
     /// </summary>
     private readonly TaskScheduler _oneAtATime = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, 1).ConcurrentScheduler;
 
@@ -171,8 +171,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
             var connections = _connections.SeatConnections(sessionId, seatId);
             if (connections.Count == 0) continue;
             var message = new RawJson(personal);
-            // One connection at a time: Clients(list) looks through every connection of the silo for each call, which
-            // at 10,000 learners and a result for each made the relay the server's largest cost (half its CPU, profiled).
+            // One connection at a time: Clients(list) looks through every connection of the silo for each call.
             foreach (var connectionId in connections) Handed(_hub.Clients.Client(connectionId).SendAsync(e.PersonalName, message), e.PersonalName, sessionId);
             if (e.Name == SessionEvents.Kicked)
                 foreach (var connectionId in connections)
@@ -186,8 +185,8 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     /// <summary>
     /// An event whose copy for each seat carries that seat's own part (the reveal and its result): trainers and
     /// projectors get the event as it is, each learner connection of this silo one message, with its own part when it
-    /// has one. One message per learner instead of the event for the group and then one per learner: at 2,000 learners
-    /// the second 2,000 sends competed with the reveal's own for the same cores (docs/benchmarks.md).
+    /// has one. One message per learner instead of the event for the group and then one per learner, whose sends would
+    /// compete with the reveal's own for the same cores.
     /// </summary>
     private void DeliverWithOwn(Guid sessionId, SessionEvent e, byte[] payload, string inside)
     {
@@ -204,7 +203,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     }
 
     /// <summary>
-    /// The trainers' lobby list, with every name (120 KB at 2,000 learners, up to 4 a second while they join), goes to
+    /// The trainers' lobby list, with every name (the largest message, up to 4 a second while learners join), goes to
     /// each trainer and projector connection on its own: while one list is still on its way to a connection, only the
     /// newest waits behind it, and a newer one replaces it. Each list is whole, so the newest is all a screen needs;
     /// sent one after the other to a trainer on weak Wi-Fi, the lists came faster than its link took them, and SignalR
