@@ -48,6 +48,8 @@ public sealed class ExtraTimeGameTests(ServerFixture fixture)
         Assert.True(result.GetProperty("correct").GetBoolean());
         // Answered in the second half of its own 10 s: between the slowest share (500) and 750.
         Assert.InRange(result.GetProperty("points").GetInt32(), 500, 750);
+        // Marc's own deadline would have come with the question, before this reveal.
+        await marc.WaitForReveal(0);
         Assert.Empty(marc.Named(SessionEvents.YourDeadline));
     }
 

@@ -132,6 +132,8 @@ public sealed class FullGameTests(ServerFixture fixture)
         var trainersEnd = await trainer.WaitFor(SessionEvents.Ended);
         Assert.Equal(seatA, endA.Payload.GetProperty("standing").GetProperty("seatId").GetInt32());
         Assert.False(trainersEnd.Payload.TryGetProperty(SessionEvents.Standing, out _));
+        // The end is the last event each connection gets: a separate standing would have come before it.
+        await b.WaitFor(SessionEvents.Ended);
         Assert.All(new[] { a, b, trainer }, client => Assert.Empty(client.Named(SessionEvents.Standing)));
     }
 
@@ -161,7 +163,9 @@ public sealed class FullGameTests(ServerFixture fixture)
         Assert.False(resultB.Payload.GetProperty("answered").GetBoolean());
         Assert.False(trainersReveal.Payload.TryGetProperty(SessionEvents.Result, out _));
         Assert.Equal(0, resultA.Payload.GetProperty("questionIndex").GetInt32());
-        // The reveal itself is whole in every copy, and comes once.
+        // The reveal itself is whole in every copy, and comes once; the leaderboard comes after anything sent with it.
+        Assert.True((await trainer.Do("Next")).Ok);
+        foreach (var client in new[] { a, b, trainer }) await client.WaitFor(SessionEvents.Leaderboard);
         foreach (var client in new[] { a, b, trainer })
         {
             Assert.Single(client.Named(SessionEvents.Reveal));

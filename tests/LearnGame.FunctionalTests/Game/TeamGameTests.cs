@@ -92,7 +92,10 @@ public sealed class TeamGameTests(ServerFixture fixture)
         Assert.True((await others[0].Answer(0, new Answer { Choices = [2] }, "c-first")).Ok);
         Assert.True((await others[1].Answer(0, new Answer { Choices = [3] }, "d-first")).Ok);
         await others[0].WaitFor(SessionEvents.TeamVotes, p => HasVote(p, others[1].SeatId, 3));
-        // Everyone voted, yet a consensus round waits for its deadline or the trainer.
+        await others[1].WaitFor(SessionEvents.TeamVotes, p => HasVote(p, others[1].SeatId, 3));
+        // Everyone voted, yet a consensus round waits for its deadline or the trainer: the trainer's count of four
+        // answers comes after anything the last answer sent.
+        await room.Trainer.WaitFor(SessionEvents.AnswerCount, p => p.GetProperty("answered").GetInt32() == 4);
         Assert.Empty(room.Trainer.Named(SessionEvents.Reveal));
         Assert.All(others, o => Assert.DoesNotContain(o.Named(SessionEvents.TeamVotes), e => HasVote(e.Payload, a.SeatId, 1)));
 
@@ -130,6 +133,7 @@ public sealed class TeamGameTests(ServerFixture fixture)
         // Everyone voted: the first vote closes into the discussion, with no reveal.
         var discussion = (await room.Learners[2].WaitFor(SessionEvents.Discussion)).Payload;
         Assert.True(discussion.GetProperty("deadline").GetDateTimeOffset() > discussion.GetProperty("serverNow").GetDateTimeOffset());
+        await room.Trainer.WaitFor(SessionEvents.Discussion);
         Assert.Empty(room.Trainer.Named(SessionEvents.Reveal));
         Assert.True((await room.Trainer.Do("Next")).Ok);
         foreach (var l in room.Learners) await l.WaitFor(SessionEvents.Question, p => p.GetProperty("question").GetProperty("stage").GetInt32() == 2);

@@ -240,6 +240,8 @@ public sealed class TrustTests(ServerFixture fixture)
         var kicked = room.Learners[0];
         Assert.True((await room.Trainer.Do("Kick", kicked.SeatId)).Ok);
         await kicked.WaitFor(SessionEvents.Kicked);
+        // The lobby's new count comes after the kick: had the other learner been told too, it would have come first.
+        await room.Learners[1].WaitFor(SessionEvents.Lobby, p => p.GetProperty("count").GetInt32() == 1);
         Assert.Empty(room.Learners[1].Named(SessionEvents.Kicked));
 
         await using var again = await GameClient.Connect(Server);
