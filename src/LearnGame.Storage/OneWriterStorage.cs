@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LearnGame.Storage.Batching;
 using Orleans.Storage;
 
 namespace LearnGame.Storage;

@@ -1,3 +1,4 @@
+using LearnGame.Storage.Batching;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;

@@ -1,3 +1,4 @@
+using LearnGame.Storage.Batching;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -47,7 +48,7 @@ public sealed class PostgresGrainStorageContractTests(PostgresFixture postgres) 
         var state = new Orleans.GrainState<ProbeState>(new ProbeState { Text = "first" });
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
         await using var proxy = new CommitBreakingProxy(_connectionString);
-        var batch = UpdateBatch.ForPostgres(proxy.ConnectionString, ServiceId, new LearnGameStateSerializer());
+        var batch = new PostgresUpdateBatch(proxy.ConnectionString, ServiceId, new LearnGameStateSerializer());
 
         proxy.BreakNextCommit(how);
         state.State!.Text = "no answer";

@@ -1,3 +1,4 @@
+using LearnGame.Storage.Batching;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
