@@ -32,6 +32,17 @@ public sealed class PostgresGrainStorageContractTests(PostgresFixture postgres) 
         return rows;
     }
 
+    protected override async Task<IReadOnlyList<(string GrainTypeString, int GrainIdHash, int GrainTypeHash)>> StoredHashesAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT graintypestring, grainidhash, graintypehash FROM orleansstorage", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, int, int)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return rows;
+    }
+
     /// <summary>
     /// The connection breaks at COMMIT, through a relay: once before the server gets it (not stored), once after the
     /// server answered it (stored, and the writer never hears so). Either way the writer is told the write failed and
