@@ -115,6 +115,29 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN OrleansStorage", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Batch.update")]
+    [InlineData("Batch.stored")]
+    public async Task The_batch_statements_seek_on_the_identity_index_instead_of_scanning(string name)
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        using var connection = Open();
+        using var command = new SqliteCommand("EXPLAIN QUERY PLAN " + SqlText.Of(SqlText.Sqlite, name), connection);
+        foreach (var parameter in new[] { "ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainStateVersion", "PayloadBinary" })
+        {
+            command.Parameters.AddWithValue(parameter, DBNull.Value);
+        }
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) plan.Add(reader.GetString(3));
+        }
+
+        // The seek reaches the extension's expression, so a Guid key's row is found without reading its neighbours.
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_OrleansStorage_Identity (", StringComparison.Ordinal) && step.Contains("<expr>=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN OrleansStorage", StringComparison.Ordinal));
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
