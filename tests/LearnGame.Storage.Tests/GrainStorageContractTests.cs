@@ -1,5 +1,5 @@
-using LearnGame.Storage.Batching;
 using System.Text;
+using LearnGame.Storage.Batching;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Hosting;

@@ -1,9 +1,9 @@
 using LearnGame.Storage.Batching;
+using Npgsql;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Npgsql;
-using Orleans.Hosting;
 
 namespace LearnGame.Storage.Tests;
 

@@ -1,9 +1,9 @@
 using LearnGame.Storage.Batching;
+using Microsoft.Data.Sqlite;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Microsoft.Data.Sqlite;
-using Orleans.Hosting;
 
 namespace LearnGame.Storage.Tests;
 
