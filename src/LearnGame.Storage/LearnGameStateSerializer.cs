@@ -48,7 +48,7 @@ public sealed class LearnGameStateSerializer : IGrainStorageSerializer
             IncludeFields = false,
             // The JSON lands in a database, never in HTML: keep accents and other non-ASCII text readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            // A session rewrites every answer at each group commit: absent beats "field": null (a third smaller).
+            // A session rewrites every answer at each group commit: absent is smaller than "field": null.
             // Every nullable property of our state defaults to null, so an absent one reads back the same.
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };

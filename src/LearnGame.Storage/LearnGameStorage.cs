@@ -1,3 +1,4 @@
+using LearnGame.Storage.Batching;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
@@ -56,13 +57,13 @@ public static class LearnGameStorage
             new OneWriterStorage(services.GetRequiredKeyedService<IGrainStorage>(inner), services.GetRequiredKeyedService<UpdateBatch>(storageName)));
         silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) =>
             new SnapshotStorage(services.GetRequiredKeyedService<OneWriterStorage>(storageName), serializer));
-        silo.Services.AddKeyedSingleton(storageName, (services, _) =>
+        silo.Services.AddKeyedSingleton<UpdateBatch>(storageName, (services, _) =>
         {
             var serviceId = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
-            if (!sqlite) return UpdateBatch.ForPostgres(connectionString, serviceId, serializer);
+            if (!sqlite) return new PostgresUpdateBatch(connectionString, serviceId, serializer);
             // First writes store the hashes the provider would: with its own picker, under its name.
-            var hashes = (services.GetRequiredKeyedService<IGrainStorage>(inner) as AdoNetGrainStorage)?.HashPicker;
-            return UpdateBatch.ForSqlite(connectionString, serviceId, serializer, hashes, inner);
+            var picker = (services.GetRequiredKeyedService<IGrainStorage>(inner) as AdoNetGrainStorage)?.HashPicker ?? ProviderHashes.DefaultPicker;
+            return new SqliteUpdateBatch(connectionString, serviceId, serializer, new ProviderHashes(picker, serviceId, inner));
         });
         return silo;
     }

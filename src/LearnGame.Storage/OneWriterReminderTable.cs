@@ -4,8 +4,7 @@ namespace LearnGame.Storage;
 /// Orleans' ADO.NET reminder table on SQLite, with its writes taking their turn in the grain storage's one writer
 /// (<see cref="OneWriterStorage"/>). Left to itself the table writes through a connection of its own, so a reminder
 /// registered while the writer commits finds the database busy, and Microsoft.Data.Sqlite waits for it by blocking its
-/// thread: 400 sessions ending within a minute (each registers the reminder that will purge it) gave every session
-/// still playing an acknowledgement and reveal tail of 150 ms (docs/benchmarks.md). Reads go straight through.
+/// thread, delaying every session still playing. Reads go straight through.
 /// </summary>
 public sealed class OneWriterReminderTable(IReminderTable inner, OneWriterStorage writer) : IReminderTable
 {

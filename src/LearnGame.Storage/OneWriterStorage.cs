@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LearnGame.Storage.Batching;
 using Orleans.Storage;
 
 namespace LearnGame.Storage;
@@ -6,17 +7,13 @@ namespace LearnGame.Storage;
 /// <summary>
 /// Lets one write (or clear) at a time reach the database, in the order they were asked for; callers wait without
 /// holding a thread. SQLite takes one writer at a time, and Microsoft.Data.Sqlite waits for a busy database by blocking
-/// its thread and retrying: with 400 sessions writing at once, that held the silo's threads for whole seconds (Orleans
-/// reported grain turns of over a second) and every latency grew. One loop of its own runs the writes back to back, so
-/// the database's turn never waits for a busy grain to be scheduled; with a <see cref="UpdateBatch"/>, the updates
-/// waiting together share one transaction. PostgreSQL takes concurrent writers, but with fsync on each transaction waits
-/// for its commit to reach the disk: there the loop takes only the updates of Guid-keyed states (every session's), so
-/// that one commit (and one round trip) serves every update waiting together, and first writes, other keys' writes and
-/// clears go to the provider at once. On SQLite the first writes of Guid-keyed states share the transactions too. Reads go straight through (WAL readers do not wait for the writer). The
-/// state is already serialised by <see cref="SnapshotStorage"/>, so the loop never reads a grain's live state.
-/// The loop has a thread of its own, woken directly by each write: as a loop on the thread pool, each wake-up waited
-/// behind the silo's queued work, and at the first question of 400 classrooms on PostgreSQL thousands of updates
-/// waited over 100 ms for their transaction to start, some over 250 ms (docs/benchmarks.md).
+/// its thread and retrying, which under many concurrent sessions holds the silo's threads. With an
+/// <see cref="UpdateBatch"/>, the updates waiting together share one transaction: on SQLite every write takes its turn
+/// here and Guid-keyed first writes share the transactions too; on PostgreSQL, where each commit waits for the disk, only
+/// Guid-keyed updates take this loop and everything else goes to the provider at once. Reads go straight through (WAL
+/// readers do not wait for the writer). The state is already serialised by <see cref="SnapshotStorage"/>, so the loop
+/// never reads a grain's live state. The loop has a thread of its own, woken directly by each write, so that the
+/// database's turn never waits behind the silo's queued work (docs/architecture.md, storage).
 /// </summary>
 public sealed class OneWriterStorage : IGrainStorage, IDisposable
 {
@@ -28,10 +25,9 @@ public sealed class OneWriterStorage : IGrainStorage, IDisposable
     private readonly ConcurrentQueue<Entry> _queue = new();
 
     /// <summary>
-    /// Set when work is queued; the writer waits on it when the queue is empty. No spinning before it blocks (a
-    /// BlockingCollection's wait spins first): the writer empties its queue thousands of times a second in a burst, and
-    /// that spinning was 5.9 % of the server's sampled CPU during S3's first question (profiled, docs/benchmarks.md),
-    /// on the cores the grains and the sockets needed.
+    /// Set when work is queued; the writer waits on it when the queue is empty. No spinning before it blocks (as a
+    /// BlockingCollection's wait would): the writer empties its queue many times a second in a burst, and spinning took
+    /// the cores the grains and the sockets need.
     /// </summary>
     private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
 

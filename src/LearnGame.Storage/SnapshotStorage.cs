@@ -5,8 +5,8 @@ namespace LearnGame.Storage;
 /// <summary>
 /// Serialises a grain's state on the grain's own turn, at the moment it asks for the write, and hands those bytes to
 /// Orleans' provider. The provider serialises only once its database connection is open, on another thread, while a
-/// reentrant grain goes on changing its state: under load PostgreSQL writes failed with "Collection was modified", and a
-/// write could have stored a half-changed state. Now what is stored is exactly the state the grain asked to store.
+/// reentrant grain goes on changing its state, so it could fail with "Collection was modified" or store a half-changed
+/// state. Serialised here, what is stored is exactly the state the grain asked to store.
 /// </summary>
 public sealed class SnapshotStorage(IGrainStorage inner, LearnGameStateSerializer serializer) : IGrainStorage
 {

@@ -5,7 +5,7 @@ namespace LearnGame.Storage;
 
 /// <summary>
 /// The storage's own instruments (meter "LearnGame.Storage"): for the shared transactions, how many writes each carried
-/// (updates; on SQLite first writes too: the instruments kept their first names), how long each waited for its transaction to start, and how long a transaction took, from opening the
+/// (updates; on SQLite first writes too, under the same names), how long each waited for its transaction to start, and how long a transaction took, from opening the
 /// connection to the commit (on PostgreSQL with fsync on, the commit waits for the disk); and how long each write or
 /// clear took that went through Orleans' provider on its own.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using LearnGame.Storage.Batching;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Hosting;
@@ -29,6 +30,9 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
 
     /// <summary>Every row of OrleansStorage.</summary>
     protected abstract Task<IReadOnlyList<StoredRow>> StoredRowsAsync();
+
+    /// <summary>The state name and the two hashes (of the grain key, of the state name) of every row of OrleansStorage.</summary>
+    protected abstract Task<IReadOnlyList<(string GrainTypeString, int GrainIdHash, int GrainTypeHash)>> StoredHashesAsync();
 
     /// <summary>Removes the test database.</summary>
     protected abstract Task DeleteDatabaseAsync();
@@ -316,6 +320,33 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
 
         // 40 updates asked for at once: the writer finds most of them waiting behind the first.
         Assert.InRange(batch.Transactions - before, 1, ids.Count / 2);
+    }
+
+    /// <summary>
+    /// The hashes a batch inserts a first write with are those the provider itself stores: each Guid key written through
+    /// the provider, under its own state name (non-ASCII too), has the hashes <see cref="ProviderHashes"/> computes for it.
+    /// </summary>
+    [Fact]
+    public async Task Our_hashes_of_a_guid_keyed_row_are_those_the_provider_stores()
+    {
+        var providerName = LearnGameStorage.Name + ".adonet";
+        var provider = SiloService<IGrainStorage>(providerName);
+        var ours = new ProviderHashes(((AdoNetGrainStorage)provider).HashPicker, ServiceId, providerName);
+        Guid[] keys = [Guid.Empty, Guid.Parse("00112233-4455-6677-8899-aabbccddeeff"), Guid.NewGuid(), Guid.NewGuid()];
+        var expected = new List<(string, int, int)>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (stateName, id) = ($"hash-é{i}", GrainId.Create("probe", keys[i].ToString("N")));
+            var state = new GrainState<ProbeState>(new ProbeState { Text = "provider" });
+            await provider.WriteStateAsync(stateName, id, state);
+            var hashes = ours.Of(stateName, id, state, keys[i]);
+            expected.Add((stateName, hashes.GrainIdHash, hashes.GrainTypeHash));
+        }
+
+        var stored = await StoredHashesAsync();
+
+        Assert.Equal(expected.Order(), stored.Order());
+        Assert.Equal(keys.Length, stored.Select(row => row.GrainIdHash).Distinct().Count());
     }
 
     /// <summary>A Guid-keyed probe state written twice: stored, and at a version that updates go from.</summary>

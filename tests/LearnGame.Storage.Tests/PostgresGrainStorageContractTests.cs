@@ -1,8 +1,9 @@
+using LearnGame.Storage.Batching;
+using Npgsql;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Npgsql;
-using Orleans.Hosting;
 
 namespace LearnGame.Storage.Tests;
 
@@ -31,6 +32,17 @@ public sealed class PostgresGrainStorageContractTests(PostgresFixture postgres) 
         return rows;
     }
 
+    protected override async Task<IReadOnlyList<(string GrainTypeString, int GrainIdHash, int GrainTypeHash)>> StoredHashesAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT graintypestring, grainidhash, graintypehash FROM orleansstorage", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, int, int)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return rows;
+    }
+
     /// <summary>
     /// The connection breaks at COMMIT, through a relay: once before the server gets it (not stored), once after the
     /// server answered it (stored, and the writer never hears so). Either way the writer is told the write failed and
@@ -47,7 +59,7 @@ public sealed class PostgresGrainStorageContractTests(PostgresFixture postgres) 
         var state = new Orleans.GrainState<ProbeState>(new ProbeState { Text = "first" });
         await storage.WriteStateAsync(ProbeGrain.StateName, id, state);
         await using var proxy = new CommitBreakingProxy(_connectionString);
-        var batch = UpdateBatch.ForPostgres(proxy.ConnectionString, ServiceId, new LearnGameStateSerializer());
+        var batch = new PostgresUpdateBatch(proxy.ConnectionString, ServiceId, new LearnGameStateSerializer());
 
         proxy.BreakNextCommit(how);
         state.State!.Text = "no answer";

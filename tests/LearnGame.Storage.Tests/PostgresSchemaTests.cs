@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using LearnGame.Storage.Migrations;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -75,7 +76,7 @@ public sealed class PostgresSchemaTests(PostgresFixture postgres) : IAsyncLifeti
     public async Task A_failing_migration_leaves_neither_its_changes_nor_its_version()
     {
         await PostgresSchema.EnsureCreatedAsync(_connectionString);
-        var broken = new PostgresMigration(4, "broken", "CREATE TABLE half (id integer); SELECT * FROM nosuchtable;");
+        var broken = new Migration(4, "broken", "CREATE TABLE half (id integer); SELECT * FROM nosuchtable;");
 
         await Assert.ThrowsAsync<PostgresException>(() => PostgresSchema.ApplyAsync(_connectionString, [.. PostgresSchema.Migrations, broken], CancellationToken.None));
 

@@ -1,8 +1,9 @@
+using LearnGame.Storage.Batching;
+using Microsoft.Data.Sqlite;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Microsoft.Data.Sqlite;
-using Orleans.Hosting;
 
 namespace LearnGame.Storage.Tests;
 
@@ -30,15 +31,14 @@ public sealed class SqliteGrainStorageContractTests : GrainStorageContractTests
         return Task.FromResult<IReadOnlyList<StoredRow>>(rows);
     }
 
-    /// <summary>The hashes stored with each row of OrleansStorage (of the grain key, of the state name).</summary>
-    private Task<IReadOnlyList<(int GrainIdHash, int GrainTypeHash)>> StoredHashesAsync()
+    protected override Task<IReadOnlyList<(string GrainTypeString, int GrainIdHash, int GrainTypeHash)>> StoredHashesAsync()
     {
         using var connection = Open();
-        using var command = new SqliteCommand("SELECT GrainIdHash, GrainTypeHash FROM OrleansStorage", connection);
+        using var command = new SqliteCommand("SELECT GrainTypeString, GrainIdHash, GrainTypeHash FROM OrleansStorage", connection);
         using var reader = command.ExecuteReader();
-        var rows = new List<(int, int)>();
-        while (reader.Read()) rows.Add((reader.GetInt32(0), reader.GetInt32(1)));
-        return Task.FromResult<IReadOnlyList<(int, int)>>(rows);
+        var rows = new List<(string, int, int)>();
+        while (reader.Read()) rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return Task.FromResult<IReadOnlyList<(string, int, int)>>(rows);
     }
 
     private Task DeleteRowsAsync()

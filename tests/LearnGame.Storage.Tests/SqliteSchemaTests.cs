@@ -1,3 +1,4 @@
+using LearnGame.Storage.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace LearnGame.Storage.Tests;
@@ -42,7 +43,7 @@ public sealed class SqliteSchemaTests : IDisposable
         await SqliteSchema.EnsureCreatedAsync(_connectionString);
         var queries = Strings("SELECT QueryKey || QueryText FROM OrleansQuery ORDER BY QueryKey");
         var version = SqliteSchema.Migrations.Count + 1;
-        var next = new SqliteMigration(version, "probe_table", "CREATE TABLE Probe (Id INTEGER PRIMARY KEY);");
+        var next = new Migration(version, "probe_table", "CREATE TABLE Probe (Id INTEGER PRIMARY KEY);");
 
         // The released migrations are plain CREATE TABLEs, so running them again would throw: only the new one may run.
         var applied = await SqliteSchema.ApplyAsync(_connectionString, [.. SqliteSchema.Migrations, next], CancellationToken.None);
@@ -57,11 +58,20 @@ public sealed class SqliteSchemaTests : IDisposable
     public async Task A_failing_migration_leaves_neither_its_changes_nor_its_version()
     {
         await SqliteSchema.EnsureCreatedAsync(_connectionString);
-        var broken = new SqliteMigration(SqliteSchema.Migrations.Count + 1, "broken", "CREATE TABLE Half (Id INTEGER); SELECT * FROM NoSuchTable;");
+        var broken = new Migration(SqliteSchema.Migrations.Count + 1, "broken", "CREATE TABLE Half (Id INTEGER); SELECT * FROM NoSuchTable;");
 
         await Assert.ThrowsAsync<SqliteException>(() => SqliteSchema.ApplyAsync(_connectionString, [.. SqliteSchema.Migrations, broken], CancellationToken.None));
 
         Assert.Empty(Strings("SELECT name FROM sqlite_master WHERE name = 'Half'"));
+        Assert.Equal(SqliteSchema.Migrations.Select(m => m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), Strings("SELECT Version FROM LearnGameSchemaVersion ORDER BY Version"));
+    }
+
+    [Fact]
+    public async Task Silos_migrating_the_same_new_file_at_once_apply_each_step_once()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SqliteSchema.EnsureCreatedAsync(_connectionString))));
+
+        Assert.Equal(SqliteSchema.Migrations.Select(m => m.Version), runs.SelectMany(applied => applied).Order());
         Assert.Equal(SqliteSchema.Migrations.Select(m => m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), Strings("SELECT Version FROM LearnGameSchemaVersion ORDER BY Version"));
     }
 
@@ -101,6 +111,29 @@ public sealed class SqliteSchemaTests : IDisposable
         }
 
         // "<expr>=?" shows the seek reaches the extension, so string keys of one type are not scanned.
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_OrleansStorage_Identity (", StringComparison.Ordinal) && step.Contains("<expr>=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN OrleansStorage", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Batch.update")]
+    [InlineData("Batch.stored")]
+    public async Task The_batch_statements_seek_on_the_identity_index_instead_of_scanning(string name)
+    {
+        await SqliteSchema.EnsureCreatedAsync(_connectionString);
+        using var connection = Open();
+        using var command = new SqliteCommand("EXPLAIN QUERY PLAN " + SqlText.Of(SqlText.Sqlite, name), connection);
+        foreach (var parameter in new[] { "ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainStateVersion", "PayloadBinary" })
+        {
+            command.Parameters.AddWithValue(parameter, DBNull.Value);
+        }
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) plan.Add(reader.GetString(3));
+        }
+
+        // The seek reaches the extension's expression, so a Guid key's row is found without reading its neighbours.
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_OrleansStorage_Identity (", StringComparison.Ordinal) && step.Contains("<expr>=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN OrleansStorage", StringComparison.Ordinal));
     }

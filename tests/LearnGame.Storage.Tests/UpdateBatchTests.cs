@@ -1,4 +1,5 @@
 using LearnGame.Storage;
+using LearnGame.Storage.Batching;
 
 namespace LearnGame.Storage.Tests;
 
@@ -37,7 +38,7 @@ public sealed class UpdateBatchTests
     public void The_frozen_state_reaches_the_update_without_a_copy()
     {
         var serializer = new LearnGameStateSerializer();
-        var batch = UpdateBatch.ForSqlite("Data Source=:memory:", "service", serializer);
+        var batch = new SqliteUpdateBatch("Data Source=:memory:", "service", serializer);
         var state = new GrainState<List<int>>([1, 2]) { ETag = "3" };
         var frozen = serializer.Freeze(state.State);
 

@@ -1,4 +1,4 @@
-namespace LearnGame.Storage;
+namespace LearnGame.Storage.Migrations;
 
 /// <summary>One numbered schema step: the SQL that takes the database from <c>Version - 1</c> to <c>Version</c>.</summary>
-public sealed record SqliteMigration(int Version, string Name, string Sql);
+public sealed record Migration(int Version, string Name, string Sql);

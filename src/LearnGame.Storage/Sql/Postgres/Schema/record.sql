@@ -1,0 +1,1 @@
+INSERT INTO learngameschemaversion (version, name) VALUES (@Version, @Name);

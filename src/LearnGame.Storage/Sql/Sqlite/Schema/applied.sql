@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM LearnGameSchemaVersion WHERE Version = @Version;

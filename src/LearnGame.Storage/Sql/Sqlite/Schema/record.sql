@@ -1,0 +1,1 @@
+INSERT INTO LearnGameSchemaVersion (Version, Name) VALUES (@Version, @Name);
