@@ -563,17 +563,16 @@ public sealed class GameSession : IJsonOnDeserialized
         {
             if (!round.Answers.TryGetValue(seat.Id, out var answer))
             {
-                seat.Streak = 0;
+                seat.ContinueStreak(correct: false, question.Points);
                 continue;
             }
             answer.Correct = ScoringRules.IsCorrect(answer.Credit);
-            seat.Streak = answer.Correct ? seat.Streak + 1 : 0;
-            seat.BestStreak = Math.Max(seat.BestStreak, seat.Streak);
+            var bonus = seat.ContinueStreak(answer.Correct, question.Points);
             answer.StreakAfter = seat.Streak;
             // Speed is measured against the learner's own time: with extra time, the same share of it earns the same points.
             var ownLimit = limit + round.ExtraFor(seat.Id);
             answer.Points = ScoringRules.AnswerPoints(question.Points, answer.Credit, TimeSpan.FromMilliseconds(answer.ElapsedMs), ownLimit, Options.SpeedScoring)
-                + (answer.Correct ? ScoringRules.StreakBonus(question.Points, seat.Streak) : 0);
+                + bonus;
             seat.Score += answer.Points;
             if (answer.Correct)
             {
@@ -640,16 +639,15 @@ public sealed class GameSession : IJsonOnDeserialized
             var result = round.TeamResults.FirstOrDefault(r => r.TeamId == seat.TeamId);
             if (result is null || !round.Answers.TryGetValue(seat.Id, out var vote))
             {
-                seat.Streak = 0;
+                seat.ContinueStreak(correct: false, question.Points);
                 continue;
             }
             vote.OwnCredit = vote.Credit;
             vote.Credit = result.Credit;
             vote.Correct = result.Correct;
-            seat.Streak = vote.Correct ? seat.Streak + 1 : 0;
-            seat.BestStreak = Math.Max(seat.BestStreak, seat.Streak);
+            var bonus = seat.ContinueStreak(vote.Correct, question.Points);
             vote.StreakAfter = seat.Streak;
-            vote.Points = result.Points + (vote.Correct ? ScoringRules.StreakBonus(question.Points, seat.Streak) : 0);
+            vote.Points = result.Points + bonus;
             seat.Score += vote.Points;
             if (vote.Correct)
             {
