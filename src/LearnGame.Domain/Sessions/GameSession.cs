@@ -349,8 +349,7 @@ public sealed class GameSession : IJsonOnDeserialized
             Answer = answer,
             ReceivedAt = receivedAt,
             ElapsedMs = (long)Math.Max(0, elapsed.TotalMilliseconds),
-            // Ordering answers arrive in display ids; grade them in authored indexes.
-            Credit = question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(answer, ShuffleSeed(questionIndex)) : answer),
+            Credit = question.GradeAsShown(answer, ShuffleSeed(questionIndex)),
         };
         if (replaced is not null)
             submitted.ReplacedAnswerIds = [.. (replaced.ReplacedAnswerIds ?? []).TakeLast(MaxReplacedVotes - 1), replaced.AnswerId];
@@ -619,7 +618,7 @@ public sealed class GameSession : IJsonOnDeserialized
             var votes = members.Where(m => round.Answers.ContainsKey(m.Id))
                 .Select(m => new Vote(m.Id, round.Answers[m.Id].Answer, round.Answers[m.Id].ReceivedAt)).ToList();
             var teamAnswer = Consensus.Decide(votes, tieBreak, Consensus.Captain(members.Select(m => m.Id).ToList(), consensusRound));
-            var credit = teamAnswer is null ? 0 : question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(teamAnswer, ShuffleSeed(round.QuestionIndex)) : teamAnswer);
+            var credit = teamAnswer is null ? 0 : question.GradeAsShown(teamAnswer, ShuffleSeed(round.QuestionIndex));
             var result = new TeamRoundResult
             {
                 TeamId = team.Id,
