@@ -61,21 +61,21 @@ public sealed class SessionChange
 /// <summary>A trainer's command given to the rules: the same call live and when the journal is replayed.</summary>
 public static class SessionCommands
 {
-    public static GameError? Apply(GameSession game, HostCommand command, DateTimeOffset now) => command.Action switch
+    public static GameError? Apply(GameSession game, HostCommand command, DateTimeOffset now) => command switch
     {
-        HostAction.Start => game.Start(now),
-        HostAction.Kick => game.Kick(command.SeatId),
-        HostAction.Lock => game.SetLocked(true),
-        HostAction.Unlock => game.SetLocked(false),
-        HostAction.Pause => game.Pause(now),
-        HostAction.Resume => game.Resume(now),
-        HostAction.Reveal => game.RevealNow(now),
-        HostAction.Skip => game.Skip(now),
-        HostAction.Next => game.Next(now),
-        HostAction.End => game.End(now),
-        HostAction.MoveToTeam => game.MoveToTeam(command.SeatId, command.TeamId),
-        HostAction.RenameTeam => game.RenameTeam(command.TeamId, command.Text),
-        HostAction.SetExtraTime => game.SetExtraTime(command.SeatId, command.Percent, command.Seconds),
+        StartCommand => game.Start(now),
+        KickCommand kick => game.Kick(kick.SeatId),
+        LockCommand => game.SetLocked(true),
+        UnlockCommand => game.SetLocked(false),
+        PauseCommand => game.Pause(now),
+        ResumeCommand => game.Resume(now),
+        RevealCommand => game.RevealNow(now),
+        SkipCommand => game.Skip(now),
+        NextCommand => game.Next(now),
+        EndCommand => game.End(now),
+        MoveToTeamCommand move => game.MoveToTeam(move.SeatId, move.TeamId),
+        RenameTeamCommand rename => game.RenameTeam(rename.TeamId, rename.Name),
+        SetExtraTimeCommand extra => game.SetExtraTime(extra.SeatId, extra.Percent, extra.Seconds),
         _ => new GameError("unknown-action", "Unknown action."),
     };
 }
