@@ -481,10 +481,10 @@ public sealed class GameSession : IJsonOnDeserialized
         if (Phase is SessionPhase.QuestionOpen or SessionPhase.Discussion && CurrentRound is { } round)
         {
             // A peer-instruction question ended before its second vote is scored on the votes given so far.
-            if (round.Stage == 1 || Phase == SessionPhase.Discussion)
+            if (round.Stage == PeerStage.FirstVote || Phase == SessionPhase.Discussion)
             {
                 if (round.FirstAnswers is { } first) round.Answers = first;
-                round.Stage = 0;
+                round.Stage = PeerStage.None;
                 round.DiscussionDeadline = null;
             }
             CloseRound(round, round.Deadline ?? round.OpenedAt);
@@ -510,7 +510,7 @@ public sealed class GameSession : IJsonOnDeserialized
             QuestionIndex = index,
             OpenedAt = now,
             Deadline = now + limit,
-            Stage = question.PeerInstruction ? 1 : 0,
+            Stage = question.PeerInstruction ? PeerStage.FirstVote : PeerStage.None,
             Consensus = IsTeamGame && question.Collaborative,
             ExtraTime = ActiveSeats.Where(s => s.ExtraTime is not null).ToDictionary(s => s.Id, s => s.ExtraTime!.For(limit)) is { Count: > 0 } extra ? extra : null,
         });
@@ -522,7 +522,7 @@ public sealed class GameSession : IJsonOnDeserialized
     {
         round.FirstAnswers = round.Answers;
         round.Answers = [];
-        round.Stage = 2;
+        round.Stage = PeerStage.SecondVote;
         round.DiscussionDeadline = null;
         round.Closed = false;
         round.OpenedAt = now;
@@ -540,7 +540,7 @@ public sealed class GameSession : IJsonOnDeserialized
     {
         var question = Quiz.Questions[round.QuestionIndex];
         round.PausedRemaining = null;
-        if (round.Stage == 1)
+        if (round.Stage == PeerStage.FirstVote)
         {
             // The first vote of peer instruction closes without reveal: time to discuss.
             Phase = SessionPhase.Discussion;
