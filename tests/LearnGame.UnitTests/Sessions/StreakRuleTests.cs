@@ -1,5 +1,7 @@
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
+using LearnGame.Domain.Teams;
+using LearnGame.UnitTests.Support;
 
 namespace LearnGame.UnitTests.Sessions;
 
@@ -42,5 +44,27 @@ public class StreakRuleTests
 
         Assert.Equal(0, seat.ContinueStreak(correct: true, PointsMode.None));
         Assert.Equal(2, seat.Streak);
+    }
+
+    [Fact]
+    public void A_streak_begun_in_an_individual_round_goes_on_with_its_bonus_in_a_consensus_round()
+    {
+        var options = new SessionOptions { SpeedScoring = false, Teams = new TeamOptions { Formation = TeamFormation.Choose, Count = 2 } };
+        var game = new TestGame(options, Make.Single(), Make.Single() with { Collaborative = true });
+        var (zoe, marc) = (game.Join("Zoé"), game.Join("Marc"));
+        game.Session.ChooseTeam(zoe.Id, 1);
+        game.Session.ChooseTeam(marc.Id, 1);
+        game.Start();
+        game.Accepted(zoe, Answers.Choice(1));
+        game.RevealNow();
+        game.NextQuestion();
+
+        var zoeVote = game.Accepted(zoe, Answers.Choice(1));
+        var marcVote = game.Accepted(marc, Answers.Choice(1));
+        game.RevealNow();
+
+        Assert.Equal((2, 1100), (zoe.Streak, zoeVote.Points));
+        Assert.Equal((1, 1000), (marc.Streak, marcVote.Points));
+        Assert.Equal(2, zoeVote.StreakAfter);
     }
 }
