@@ -3,7 +3,7 @@ import { t, errorText, number, lang } from "./i18n.js";
 import { createConnection, setStorageRetrying } from "./connection.js";
 import { qrCode, shapeOf, Countdown, distributionChart, leaderboardList, podiumList, questionHeading, correctText, questionImage, isOwnImage } from "./widgets.js";
 import { extraTimeControl, extraText } from "./extra.js";
-import { teamName, teamBoardSection, teamResults, peerSummary } from "./teams.js";
+import { teamName, teamBoardSection, teamResults, peerSummary, peerStageLine } from "./teams.js";
 import { challengeBar, refreshChallengeBar } from "./challenge.js";
 
 const HOST_KEY = "lg.host";
@@ -198,7 +198,7 @@ export function startHost({ projector }) {
       h("div", { class: "actions", role: "group", "aria-label": t("host.controls") }, actions),
       errorBox(),
       g.phase === "QuestionOpen" && g.question ? h("section", { "aria-labelledby": "q-title" },
-        questionHeading(g.question), stageLine(g.question), h("h2", { id: "q-title" }, g.question.text), imageFor(g.question), g.countdown.element(), extraLine(),
+        questionHeading(g.question), peerStageLine(g.question), h("h2", { id: "q-title" }, g.question.text), imageFor(g.question), g.countdown.element(), extraLine(),
         h("p", { id: "answered", class: "big" }, answeredText())) : null,
       g.phase === "Discussion" ? h("section", { "aria-labelledby": "discussion-title" },
         h("h2", { id: "discussion-title" }, t("peer.discussionTitle")), g.countdown.element(), h("p", {}, t("peer.discussion"))) : null,
@@ -254,10 +254,6 @@ export function startHost({ projector }) {
   }
 
   const teamOf = (id) => g.teams.find(x => x.teamId === id);
-
-  function stageLine(q) {
-    return q?.stage ? h("p", { class: "stage" }, t(q.stage === 1 ? "peer.firstVoteTitle" : "peer.secondVoteTitle")) : null;
-  }
 
   /** Next to each learner once teams exist: its team, which the trainer can change. */
   function moveControl(l) {
@@ -315,7 +311,7 @@ export function startHost({ projector }) {
             h("ul", { class: "names" }, g.learners.map(l => h("li", {}, l.nickname, l.teamId && teamOf(l.teamId) ? [" (", teamOf(l.teamId).name, ")"] : null))))];
         break;
       case "QuestionOpen":
-        body = [questionHeading(g.question), stageLine(g.question), h("h1", { class: "question-text" }, g.question.text), questionImage(g.question), g.countdown.element(), extraLine(),
+        body = [questionHeading(g.question), peerStageLine(g.question), h("h1", { class: "question-text" }, g.question.text), questionImage(g.question), g.countdown.element(), extraLine(),
           g.question.choices || g.question.type === "trueFalse" ? h("ul", { class: "choices-display" },
             (g.question.type === "trueFalse" ? [t("answer.true"), t("answer.false")] : g.question.choices).map((c, i) =>
               h("li", { class: `choice c${i % 6}` }, h("span", { class: "shape", "aria-hidden": "true" }, shapeOf(i)), h("span", { class: "key", "aria-hidden": "true" }, String(i + 1)), h("span", { class: "label" }, c)))) : null,

@@ -3,7 +3,7 @@ import { t, errorText, number } from "./i18n.js";
 import { createConnection, setStorageRetrying } from "./connection.js";
 import { Countdown, shapeOf, correctText, leaderboardList, podiumList, questionHeading, questionImage } from "./widgets.js";
 import { extraText } from "./extra.js";
-import { teamName, teamBoardSection, teamVotesList, peerSummary, answerText, teamSwatch } from "./teams.js";
+import { teamName, teamBoardSection, teamVotesList, peerSummary, answerText, teamSwatch, PeerStage, peerStageLine } from "./teams.js";
 import { challengeBar, refreshChallengeBar, learnerToken, forgetLearnerToken, createProfile } from "./challenge.js";
 
 // The seat (session id + seat token) stays in this browser so a reload or a dropped network brings the learner back.
@@ -229,9 +229,9 @@ export function startLearner() {
   function questionView(you) {
     const q = g.question;
     keyHandler = null;
-    show(`question-${q.index}-${q.stage ?? 0}`,
+    show(`question-${q.index}-${q.stage ?? PeerStage.none}`,
       questionHeading(q),
-      q.stage ? h("p", { class: "stage" }, t(q.stage === 1 ? "peer.firstVoteTitle" : "peer.secondVoteTitle")) : null,
+      peerStageLine(q),
       h("h1", { class: "question-text" }, q.text), questionImage(q),
       q.collaborative ? h("p", { class: "hint" }, t("teams.consensusHint")) : null,
       g.countdown.element(), extraTimeNote(), controls(q), errorBox("answer-error"),
@@ -327,7 +327,7 @@ export function startLearner() {
   function lockedIn(you) {
     keyHandler = null;
     const q = g.question;
-    show(`locked-${q.index}-${q.stage ?? 0}`, questionHeading(q), h("h1", {}, t("play.lockedIn")),
+    show(`locked-${q.index}-${q.stage ?? PeerStage.none}`, questionHeading(q), h("h1", {}, t("play.lockedIn")),
       h("p", { class: "question-text" }, q.text), g.countdown.element(), extraTimeNote(),
       q.collaborative ? h("p", {}, answerText(q, g.answer)) : null,
       q.collaborative ? h("button", { type: "button", class: "secondary", dataset: { fid: "change-vote" }, onclick: () => { g.changing = true; render(); } }, t("teams.changeVote")) : null,

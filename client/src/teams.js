@@ -4,6 +4,17 @@ import { distributionChart, keyLabel } from "./widgets.js";
 
 // Team widgets. A team is told apart by its name; its colour is only a swatch beside the name.
 
+// Peer instruction's stages, as the question view's `stage` sends them (docs/protocol.md).
+export const PeerStage = Object.freeze({ none: 0, firstVote: 1, secondVote: 2 });
+
+const stageTitles = { [PeerStage.firstVote]: "peer.firstVoteTitle", [PeerStage.secondVote]: "peer.secondVoteTitle" };
+
+// Which of peer instruction's two votes is open; nothing outside peer instruction.
+export function peerStageLine(question) {
+  const title = stageTitles[question?.stage ?? PeerStage.none];
+  return title ? h("p", { class: "stage" }, t(title)) : null;
+}
+
 export function teamSwatch(team) {
   const swatch = h("span", { class: "team-swatch", "aria-hidden": "true" });
   if (team?.colour && /^#[0-9a-f]{6}$/i.test(team.colour)) swatch.style.backgroundColor = team.colour;

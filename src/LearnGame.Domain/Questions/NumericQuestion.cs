@@ -29,6 +29,8 @@ public sealed record NumericQuestion : Question
 
     public override Answer ExpectedAnswer() => new() { Number = Correct };
 
+    public override double? FullCreditTolerance() => Tolerance;
+
     public override IEnumerable<string> DistributionKeys(Answer answer) =>
         [answer.Number!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 

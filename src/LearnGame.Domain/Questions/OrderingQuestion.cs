@@ -26,6 +26,10 @@ public sealed record OrderingQuestion : Question
 
     public override Answer ExpectedAnswer() => new() { Order = Enumerable.Range(0, Items.Count).ToArray() };
 
+    public override double GradeAsShown(Answer answer, int shuffleSeed) => Grade(FromDisplay(answer, shuffleSeed));
+
+    public override Answer ExpectedAsShown(int shuffleSeed) => ExpectedInDisplay(shuffleSeed);
+
     public override IEnumerable<string> DistributionKeys(Answer answer) => [string.Join('-', answer.Order!)];
 
     /// <summary>Translates an answer in display ids (the shuffle of <paramref name="seed"/>) into authored indexes.</summary>

@@ -50,6 +50,18 @@ public abstract record Question
     /// <summary>The right answer, shown at reveal; null for a poll.</summary>
     public abstract Answer? ExpectedAnswer();
 
+    /// <summary>How right an answer is as the learner gave it on screen, shown in the order of <paramref name="shuffleSeed"/>.</summary>
+    public virtual double GradeAsShown(Answer answer, int shuffleSeed) => Grade(answer);
+
+    /// <summary>The right answer in the terms the learners saw it, shown in the order of <paramref name="shuffleSeed"/>; null for a poll.</summary>
+    public virtual Answer? ExpectedAsShown(int shuffleSeed) => ExpectedAnswer();
+
+    /// <summary>Every answer accepted as right, shown at reveal; null where the expected answer says it all.</summary>
+    public virtual IReadOnlyList<string>? AcceptedAnswers() => null;
+
+    /// <summary>How far from the right number an answer still earns full credit, shown at reveal; null but for numbers.</summary>
+    public virtual double? FullCreditTolerance() => null;
+
     /// <summary>The bucket an answer falls in for the distribution shown at reveal.</summary>
     public abstract IEnumerable<string> DistributionKeys(Answer answer);
 

@@ -28,6 +28,8 @@ public sealed record TypedAnswerQuestion : Question
 
     public override Answer ExpectedAnswer() => new() { Text = Accepted[0] };
 
+    public override IReadOnlyList<string> AcceptedAnswers() => Accepted;
+
     public override IEnumerable<string> DistributionKeys(Answer answer) => [Normalise(answer.Text!)];
 
     /// <summary>The form two answers are compared in: trimmed, inner spaces collapsed, lower case, accents removed if asked.</summary>

@@ -349,8 +349,7 @@ public sealed class GameSession : IJsonOnDeserialized
             Answer = answer,
             ReceivedAt = receivedAt,
             ElapsedMs = (long)Math.Max(0, elapsed.TotalMilliseconds),
-            // Ordering answers arrive in display ids; grade them in authored indexes.
-            Credit = question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(answer, ShuffleSeed(questionIndex)) : answer),
+            Credit = question.GradeAsShown(answer, ShuffleSeed(questionIndex)),
         };
         if (replaced is not null)
             submitted.ReplacedAnswerIds = [.. (replaced.ReplacedAnswerIds ?? []).TakeLast(MaxReplacedVotes - 1), replaced.AnswerId];
@@ -482,10 +481,10 @@ public sealed class GameSession : IJsonOnDeserialized
         if (Phase is SessionPhase.QuestionOpen or SessionPhase.Discussion && CurrentRound is { } round)
         {
             // A peer-instruction question ended before its second vote is scored on the votes given so far.
-            if (round.Stage == 1 || Phase == SessionPhase.Discussion)
+            if (round.Stage == PeerStage.FirstVote || Phase == SessionPhase.Discussion)
             {
                 if (round.FirstAnswers is { } first) round.Answers = first;
-                round.Stage = 0;
+                round.Stage = PeerStage.None;
                 round.DiscussionDeadline = null;
             }
             CloseRound(round, round.Deadline ?? round.OpenedAt);
@@ -511,7 +510,7 @@ public sealed class GameSession : IJsonOnDeserialized
             QuestionIndex = index,
             OpenedAt = now,
             Deadline = now + limit,
-            Stage = question.PeerInstruction ? 1 : 0,
+            Stage = question.PeerInstruction ? PeerStage.FirstVote : PeerStage.None,
             Consensus = IsTeamGame && question.Collaborative,
             ExtraTime = ActiveSeats.Where(s => s.ExtraTime is not null).ToDictionary(s => s.Id, s => s.ExtraTime!.For(limit)) is { Count: > 0 } extra ? extra : null,
         });
@@ -523,7 +522,7 @@ public sealed class GameSession : IJsonOnDeserialized
     {
         round.FirstAnswers = round.Answers;
         round.Answers = [];
-        round.Stage = 2;
+        round.Stage = PeerStage.SecondVote;
         round.DiscussionDeadline = null;
         round.Closed = false;
         round.OpenedAt = now;
@@ -541,7 +540,7 @@ public sealed class GameSession : IJsonOnDeserialized
     {
         var question = Quiz.Questions[round.QuestionIndex];
         round.PausedRemaining = null;
-        if (round.Stage == 1)
+        if (round.Stage == PeerStage.FirstVote)
         {
             // The first vote of peer instruction closes without reveal: time to discuss.
             Phase = SessionPhase.Discussion;
@@ -563,17 +562,16 @@ public sealed class GameSession : IJsonOnDeserialized
         {
             if (!round.Answers.TryGetValue(seat.Id, out var answer))
             {
-                seat.Streak = 0;
+                seat.ContinueStreak(correct: false, question.Points);
                 continue;
             }
             answer.Correct = ScoringRules.IsCorrect(answer.Credit);
-            seat.Streak = answer.Correct ? seat.Streak + 1 : 0;
-            seat.BestStreak = Math.Max(seat.BestStreak, seat.Streak);
+            var bonus = seat.ContinueStreak(answer.Correct, question.Points);
             answer.StreakAfter = seat.Streak;
             // Speed is measured against the learner's own time: with extra time, the same share of it earns the same points.
             var ownLimit = limit + round.ExtraFor(seat.Id);
             answer.Points = ScoringRules.AnswerPoints(question.Points, answer.Credit, TimeSpan.FromMilliseconds(answer.ElapsedMs), ownLimit, Options.SpeedScoring)
-                + (answer.Correct ? ScoringRules.StreakBonus(question.Points, seat.Streak) : 0);
+                + bonus;
             seat.Score += answer.Points;
             if (answer.Correct)
             {
@@ -620,7 +618,7 @@ public sealed class GameSession : IJsonOnDeserialized
             var votes = members.Where(m => round.Answers.ContainsKey(m.Id))
                 .Select(m => new Vote(m.Id, round.Answers[m.Id].Answer, round.Answers[m.Id].ReceivedAt)).ToList();
             var teamAnswer = Consensus.Decide(votes, tieBreak, Consensus.Captain(members.Select(m => m.Id).ToList(), consensusRound));
-            var credit = teamAnswer is null ? 0 : question.Grade(question is OrderingQuestion ordering ? ordering.FromDisplay(teamAnswer, ShuffleSeed(round.QuestionIndex)) : teamAnswer);
+            var credit = teamAnswer is null ? 0 : question.GradeAsShown(teamAnswer, ShuffleSeed(round.QuestionIndex));
             var result = new TeamRoundResult
             {
                 TeamId = team.Id,
@@ -640,16 +638,15 @@ public sealed class GameSession : IJsonOnDeserialized
             var result = round.TeamResults.FirstOrDefault(r => r.TeamId == seat.TeamId);
             if (result is null || !round.Answers.TryGetValue(seat.Id, out var vote))
             {
-                seat.Streak = 0;
+                seat.ContinueStreak(correct: false, question.Points);
                 continue;
             }
             vote.OwnCredit = vote.Credit;
             vote.Credit = result.Credit;
             vote.Correct = result.Correct;
-            seat.Streak = vote.Correct ? seat.Streak + 1 : 0;
-            seat.BestStreak = Math.Max(seat.BestStreak, seat.Streak);
+            var bonus = seat.ContinueStreak(vote.Correct, question.Points);
             vote.StreakAfter = seat.Streak;
-            vote.Points = result.Points + (vote.Correct ? ScoringRules.StreakBonus(question.Points, seat.Streak) : 0);
+            vote.Points = result.Points + bonus;
             seat.Score += vote.Points;
             if (vote.Correct)
             {

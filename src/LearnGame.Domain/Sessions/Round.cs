@@ -15,8 +15,8 @@ public sealed class Round
     [JsonInclude] public bool Skipped { get; internal set; }
     [JsonInclude] public Dictionary<int, SubmittedAnswer> Answers { get; internal set; } = [];
 
-    /// <summary>Peer instruction: 1 during the first vote and the discussion, 2 during the second vote; 0 otherwise.</summary>
-    [JsonInclude] public int Stage { get; internal set; }
+    /// <summary>Peer instruction: the first vote (and the discussion after it) or the second vote; none otherwise.</summary>
+    [JsonInclude] public PeerStage Stage { get; internal set; }
 
     /// <summary>Peer instruction: the first votes, kept when the second vote opens.</summary>
     [JsonInclude] public Dictionary<int, SubmittedAnswer>? FirstAnswers { get; internal set; }

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using LearnGame.Domain.Questions;
+using LearnGame.Domain.Scoring;
 
 namespace LearnGame.Domain.Sessions;
 
@@ -25,6 +27,17 @@ public sealed class Seat
 
     /// <summary>The learner profile this seat reports to at the end of the game (joined with a learner token); null otherwise.</summary>
     [JsonInclude] public Guid? LearnerId { get; internal set; }
+
+    /// <summary>
+    /// The streak rule of every scored round, individual or team: a correct answer extends the streak and returns its
+    /// bonus; a wrong answer, or none, ends it and returns 0.
+    /// </summary>
+    internal int ContinueStreak(bool correct, PointsMode mode)
+    {
+        Streak = correct ? Streak + 1 : 0;
+        BestStreak = Math.Max(BestStreak, Streak);
+        return correct ? ScoringRules.StreakBonus(mode, Streak) : 0;
+    }
 
     /// <summary>A copy of the seat as it is now, which the game's later changes (scores, streaks, teams) do not reach.</summary>
     public Seat Copy() => (Seat)MemberwiseClone();

@@ -45,19 +45,6 @@ public sealed record AnswerAck(
     public static AnswerAck Fail(GameError e, int questionIndex) => new(false, e.Code, e.Message, questionIndex, null, false);
 }
 
-/// <summary>A trainer's action on the session.</summary>
-[GenerateSerializer, Immutable, Alias("lg.HostCommand")]
-public sealed record HostCommand(
-    [property: Id(0)] HostAction Action,
-    [property: Id(1)] int SeatId = 0,
-    [property: Id(2)] int TeamId = 0,
-    [property: Id(3)] string? Text = null,
-    [property: Id(4)] int Percent = 0,
-    [property: Id(5)] int Seconds = 0);
-
-[GenerateSerializer, Alias("lg.HostAction")]
-public enum HostAction { Start, Kick, Lock, Unlock, Pause, Resume, Reveal, Skip, Next, End, MoveToTeam, RenameTeam, SetExtraTime }
-
 /// <summary>Everything a (re)connecting client needs to show the current phase.</summary>
 [GenerateSerializer, Immutable, Alias("lg.SessionSnapshot")]
 public sealed record SessionSnapshot

@@ -271,17 +271,17 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         switch (command.Action)
         {
-            case HostAction.Kick:
+            case HostAction.Kick when command is KickCommand kick:
                 Append<object?>(SessionEvents.Kicked, null, EventAudience.Nobody, SessionEvents.Kicked,
-                    new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
+                    new Dictionary<int, byte[]> { [kick.SeatId] = Json(new KickedPayload("kicked")) });
                 _pulses.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam or HostAction.SetExtraTime:
                 _pulses.Changed(PulseCounts.Lobby);
                 break;
-            case HostAction.MoveToTeam:
+            case HostAction.MoveToTeam when command is MoveToTeamCommand move:
                 _pulses.Changed(PulseCounts.Lobby);
-                Append(SessionAnnouncements.Standings(game, game.SeatById(command.SeatId) is { } moved ? [moved] : []));
+                Append(SessionAnnouncements.Standings(game, game.SeatById(move.SeatId) is { } moved ? [moved] : []));
                 break;
             case HostAction.Pause:
                 Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));

@@ -35,7 +35,7 @@ public static class SessionWarmUp
             journal.Add(SessionChange.Join(seat!, ++sequence));
         }
         Emit(events, SessionEvents.Lobby, SessionAnnouncements.Lobby(game, _ => true));
-        var command = new HostCommand(HostAction.Start);
+        HostCommand command = new StartCommand();
         // Each phase once per question at most (question, discussion, reveal, leaderboard), then the podium and the end.
         for (var step = 0; game.IsLive && step < 4 * game.QuestionCount + 3; step++)
         {
@@ -45,7 +45,7 @@ public static class SessionWarmUp
             journal.Add(SessionChange.Host(command, now, ++sequence));
             Announce(events, game, now);
             if (game.Phase == SessionPhase.QuestionOpen) Answer(game, journal, ref sequence, now);
-            command = new HostCommand(game.Phase == SessionPhase.QuestionOpen ? HostAction.Reveal : HostAction.Next);
+            command = game.Phase == SessionPhase.QuestionOpen ? new RevealCommand() : new NextCommand();
         }
         if (game.IsLive) throw new InvalidOperationException($"The warm-up's game did not end (still in {game.Phase}).");
         JsonSerializer.SerializeToUtf8Bytes(new SessionState { Game = game, Sequence = sequence }, stateJson);

@@ -128,22 +128,22 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
         }
     }
 
-    public Task<ActionResult> Start() => Control(new HostCommand(HostAction.Start));
-    public Task<ActionResult> Kick(int seatId) => Control(new HostCommand(HostAction.Kick, seatId));
-    public Task<ActionResult> Lock() => Control(new HostCommand(HostAction.Lock));
-    public Task<ActionResult> Unlock() => Control(new HostCommand(HostAction.Unlock));
-    public Task<ActionResult> Pause() => Control(new HostCommand(HostAction.Pause));
-    public Task<ActionResult> Resume() => Control(new HostCommand(HostAction.Resume));
-    public Task<ActionResult> Reveal() => Control(new HostCommand(HostAction.Reveal));
-    public Task<ActionResult> Skip() => Control(new HostCommand(HostAction.Skip));
-    public Task<ActionResult> Next() => Control(new HostCommand(HostAction.Next));
-    public Task<ActionResult> End() => Control(new HostCommand(HostAction.End));
-    public Task<ActionResult> MoveToTeam(int seatId, int teamId) => Control(new HostCommand(HostAction.MoveToTeam, seatId, teamId));
-    public Task<ActionResult> RenameTeam(int teamId, string? name) => Control(new HostCommand(HostAction.RenameTeam, TeamId: teamId, Text: name));
+    public Task<ActionResult> Start() => Control(new StartCommand());
+    public Task<ActionResult> Kick(int seatId) => Control(new KickCommand(seatId));
+    public Task<ActionResult> Lock() => Control(new LockCommand());
+    public Task<ActionResult> Unlock() => Control(new UnlockCommand());
+    public Task<ActionResult> Pause() => Control(new PauseCommand());
+    public Task<ActionResult> Resume() => Control(new ResumeCommand());
+    public Task<ActionResult> Reveal() => Control(new RevealCommand());
+    public Task<ActionResult> Skip() => Control(new SkipCommand());
+    public Task<ActionResult> Next() => Control(new NextCommand());
+    public Task<ActionResult> End() => Control(new EndCommand());
+    public Task<ActionResult> MoveToTeam(int seatId, int teamId) => Control(new MoveToTeamCommand(seatId, teamId));
+    public Task<ActionResult> RenameTeam(int teamId, string? name) => Control(new RenameTeamCommand(teamId, name));
 
     /// <summary>Grants a learner extra time on each question from the next one (0 and 0 remove it).</summary>
     public Task<ActionResult> SetExtraTime(int seatId, int percent, int seconds) =>
-        Control(new HostCommand(HostAction.SetExtraTime, seatId, Percent: percent, Seconds: seconds));
+        Control(new SetExtraTimeCommand(seatId, percent, seconds));
 
     private async Task<ActionResult> Control(HostCommand command)
     {

@@ -32,7 +32,7 @@ public sealed class JournalJsonTests
         [
             SessionChange.Join(léa!, 1),
             SessionChange.Join(tom!, 2),
-            SessionChange.Host(new HostCommand(HostAction.Start), start.AddMinutes(1), 3),
+            SessionChange.Host(new StartCommand(), start.AddMinutes(1), 3),
             SessionChange.Ticked(start.AddMinutes(2), 4),
             SessionChange.TeamChosen(1, 2, 5),
         ];

@@ -49,14 +49,14 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
 
     private static async Task PlayToPodium(ISessionGrain session, Func<int, JoinResult, int> choice, params JoinResult[] seats)
     {
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         for (var q = 0; q < 3; q++)
         {
             foreach (var seat in seats)
                 Assert.True((await session.SubmitAnswer(seat.SeatId, q, $"a{q}-{seat.SeatId}", new Answer { Choices = [choice(q, seat)] }, DateTimeOffset.UtcNow)).Ok);
-            Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Reveal))).Ok);
-            Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Next))).Ok);
-            Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Next))).Ok);
+            Assert.True((await session.Control(HostToken, new RevealCommand())).Ok);
+            Assert.True((await session.Control(HostToken, new NextCommand())).Ok);
+            Assert.True((await session.Control(HostToken, new NextCommand())).Ok);
         }
         Assert.Equal(SessionPhase.Podium, (await session.Snapshot())!.Phase);
     }
@@ -79,7 +79,7 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
         // The session is re-activated (as after a crash) and ended: nothing is counted again.
         await fixture.Cluster.DeactivateAsync(session);
         await fixture.Cluster.WaitForDeactivationAsync(session);
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Next))).Ok);
+        Assert.True((await session.Control(HostToken, new NextCommand())).Ok);
         Assert.Equal(profile.Xp, (await learner.Get()).Profile!.Xp);
         // A delivery retried by hand is refused by the profile itself.
         await learner.Record(profile.History[0].Outcome);

@@ -33,7 +33,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     public async Task A_burst_of_answers_is_acknowledged_with_far_fewer_writes_than_answers()
     {
         var (session, seats) = await SessionWithLearners(200);
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         var before = fixture.Storage.Writes;
 
         // The database is slow: while the first write waits, every other answer arrives and joins the next write.
@@ -60,7 +60,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     public async Task Acknowledged_answers_survive_the_grain_being_deactivated()
     {
         var (session, seats) = await SessionWithLearners(3);
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
         var ack = await session.SubmitAnswer(seats[0].SeatId, 0, "first", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
         Assert.True(ack.Ok);
 
@@ -79,7 +79,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     public async Task When_storage_fails_the_answer_is_not_acknowledged_and_a_retry_with_the_same_id_succeeds_once_it_is_back()
     {
         var (session, seats) = await SessionWithLearners(2);
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
 
         fixture.Storage.Failing = true;
         AnswerAck failed;
@@ -109,7 +109,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var (session, seats) = await SessionWithLearners(3, quiz: TestQuizzes.Short(timeLimitSeconds: 5));
         var relay = new RecordingRelay(fixture.Storage);
         await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "stored", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
 
         fixture.Storage.Failing = true;
@@ -120,7 +120,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             Assert.Equal(StoragePayload.Retrying, StorageState(await relay.WaitFor(SessionEvents.Storage)));
             Assert.True((await session.Snapshot())!.StorageRetrying);
             // The trainer cannot move the game on while nothing can be stored.
-            Assert.Equal("storage-unavailable", (await session.Control(HostToken, new HostCommand(HostAction.Skip))).Error);
+            Assert.Equal("storage-unavailable", (await session.Control(HostToken, new SkipCommand())).Error);
             // The deadline passes during the outage: the question closes in memory, but nobody is told yet.
             await Until(async () => (await session.Snapshot())!.Phase == SessionPhase.Reveal);
             Assert.DoesNotContain(relay.Received, e => e.Name == SessionEvents.Reveal);
@@ -171,9 +171,9 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     private async Task<(ISessionGrain Session, List<JoinResult> Seats)> SessionWithFirstRoundStoredApart()
     {
         var (session, seats) = await SessionWithLearners(2);
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new RevealCommand());
         // Written after the write that closed it, off the path of the reveal.
         await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("answer-to-q1") == true));
         return (session, seats);
@@ -184,14 +184,14 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         var (session, seats) = await SessionWithLearners(2);
         var id = session.GetGrainId();
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "quick-1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new RevealCommand());
+        await session.Control(HostToken, new NextCommand());
+        await session.Control(HostToken, new NextCommand());
         Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "quick-2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         // The second close comes within the second the first one waits before it is written apart; nothing follows it.
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new RevealCommand());
 
         await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("quick-2") == true));
         Assert.Contains("quick-1", fixture.Storage.StoredJson("round-0", id));
@@ -203,8 +203,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         var (session, seats) = await SessionWithFirstRoundStoredApart();
         var id = session.GetGrainId();
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new NextCommand());
+        await session.Control(HostToken, new NextCommand());
         Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
 
         // The open round's answer is in the journal; the session's own state has neither question's answers.
@@ -221,7 +221,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await fixture.Cluster.WaitForDeactivationAsync(session);
         var repeat = await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
         Assert.True(repeat is { Ok: true, Repeat: true }, repeat.Error);
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new RevealCommand());
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal([(0, 1, 1), (1, 1, 1)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
         await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("answer-to-q2") == true));
@@ -245,10 +245,10 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await fixture.Storage.ClearStateAsync("round-0", id, row);
         await fixture.Storage.WriteStateAsync("rounds", id, new GrainState<PlayedRounds>(new PlayedRounds { Rounds = [row.State!.Round!] }));
 
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new NextCommand());
+        await session.Control(HostToken, new NextCommand());
         Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [0] }, DateTimeOffset.UtcNow)).Ok);
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new RevealCommand());
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal([(0, 1, 1), (1, 1, 0)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
         // The second round goes to a row of its own after those of the old row; the old row is not written again.
@@ -276,7 +276,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal(sessionWrites, fixture.Storage.WritesOf("session", id));
         Assert.Contains("Learner 69", fixture.Storage.StoredJson("journal-1", id));
 
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         sessionWrites = fixture.Storage.WritesOf("session", id);
         foreach (var seat in seats)
             Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"q1-{seat.SeatId}", new Answer { Choices = [seat.SeatId % 4] }, DateTimeOffset.UtcNow)).Ok);
@@ -298,7 +298,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var late = await session.Join("Latecomer");
         Assert.Equal(71, late.SeatId);
         Assert.True((await session.SubmitAnswer(late.SeatId, 0, "late", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Reveal))).Ok);
+        Assert.True((await session.Control(HostToken, new RevealCommand())).Ok);
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal(71, report.Questions[0].AnsweredCount);
         Assert.Equal(71, report.Learners.Count);
@@ -310,23 +310,23 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var (session, seats) = await SessionWithLearners(4, quiz: TestQuizzes.Short(timeLimitSeconds: 20));
         var id = session.GetGrainId();
         var sessionWrites = fixture.Storage.WritesOf("session", id);
-        async Task Host(HostAction action, int seatId = 0, int percent = 0) =>
-            Assert.True((await session.Control(HostToken, new HostCommand(action, SeatId: seatId, Percent: percent))).Ok, action.ToString());
+        async Task Host(HostCommand command) =>
+            Assert.True((await session.Control(HostToken, command)).Ok, command.Action.ToString());
         Task<AnswerAck> Answer(int seat, int question, int choice, string id) =>
             session.SubmitAnswer(seats[seat].SeatId, question, id, new Answer { Choices = [choice] }, fixture.Time.GetUtcNow());
 
-        await Host(HostAction.Start);
+        await Host(new StartCommand());
         Assert.True((await Answer(0, 0, 1, "zero-q1")).Ok);
-        await Host(HostAction.Pause);
-        await Host(HostAction.Resume);
+        await Host(new PauseCommand());
+        await Host(new ResumeCommand());
         Assert.True((await Answer(1, 0, 2, "one-q1")).Ok);
-        await Host(HostAction.SetExtraTime, seats[2].SeatId, percent: 50);
-        await Host(HostAction.Reveal);
-        await Host(HostAction.Next);
-        await Host(HostAction.Next);
+        await Host(new SetExtraTimeCommand(seats[2].SeatId, Percent: 50, Seconds: 0));
+        await Host(new RevealCommand());
+        await Host(new NextCommand());
+        await Host(new NextCommand());
         Assert.True((await Answer(2, 1, 1, "two-q2")).Ok);
-        await Host(HostAction.Kick, seats[3].SeatId);
-        await Host(HostAction.Lock);
+        await Host(new KickCommand(seats[3].SeatId));
+        await Host(new LockCommand());
         fixture.Time.Shift = TimeSpan.FromSeconds(40);
         try
         {
@@ -348,11 +348,11 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var snapshot = (await session.Snapshot())!;
         Assert.Equal((SessionPhase.Reveal, 1, true, 3), (snapshot.Phase, snapshot.Question!.Index, snapshot.Locked, snapshot.LearnerCount));
         Assert.Equal("lobby-locked", (await session.Join("Newcomer")).Error);
-        await Host(HostAction.Next);
-        await Host(HostAction.Next);
+        await Host(new NextCommand());
+        await Host(new NextCommand());
         Assert.True((await Answer(0, 2, 1, "zero-q3")).Ok);
         Assert.Equal("seat-not-found", (await Answer(3, 2, 1, "three-q3")).Error);
-        await Host(HostAction.End);
+        await Host(new EndCommand());
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal([(2, 1), (1, 1), (1, 1)], report.Questions.Select(q => (q.AnsweredCount, q.CorrectCount)));
     }
@@ -383,7 +383,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         // The 65th join opens the journal's second chunk.
         Assert.True((await session.JoinWithProfile("Zoe Martin", learnerId)).Ok);
         Assert.Contains("Zoe Martin", fixture.Storage.StoredJson("journal-1", id));
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
 
         Assert.Equal(1, await session.ForgetLearner(learnerId));
 
@@ -404,7 +404,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
         var seats = new List<JoinResult>();
         foreach (var name in new[] { "Ana", "Ben", "Chloé", "Dan" }) seats.Add(await session.Join(name));
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         var question = await relay.WaitFor(SessionEvents.Question);
 
         // Everyone answers: the learners' next pulse carries the count of answers, and would have carried the lobby's too.
@@ -423,7 +423,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var (session, seats) = await SessionWithLearners(6);
         var relay = new RecordingRelay(fixture.Storage);
         await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
 
         // Six answers within a few milliseconds: trainers hear at their next pulse (a quarter second), learners at theirs (a second).
         foreach (var seat in seats)
@@ -447,13 +447,13 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var reference = fixture.Client.CreateObjectReference<ISessionObserver>(relay);
         await session.Subscribe(reference);
 
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
         await session.SubmitAnswer(seats[0].SeatId, 0, "x", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
-        await session.Control(HostToken, new HostCommand(HostAction.Reveal));
+        await session.Control(HostToken, new RevealCommand());
         await relay.WaitFor(SessionEvents.Reveal);
         // The closed round is written apart a while after its reveal, not while the reveal is delivered.
         Assert.Equal(0, relay.SeenAtFirstResult);
-        await session.Control(HostToken, new HostCommand(HostAction.Next));
+        await session.Control(HostToken, new NextCommand());
 
         var leaderboard = await relay.WaitFor(SessionEvents.Leaderboard);
         var names = relay.Received.Where(e => e.Name != SessionEvents.Lobby && e.Name != SessionEvents.AnswerCount).Select(e => e.Name).ToList();
@@ -481,7 +481,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         await fixture.Cluster.DeactivateAsync(session);
         await fixture.Cluster.WaitForDeactivationAsync(session);
-        await session.Control(HostToken, new HostCommand(HostAction.Start));
+        await session.Control(HostToken, new StartCommand());
 
         var question = await relay.WaitFor(SessionEvents.Question);
         Assert.Equal(SessionEvents.Question, question.Name);
@@ -494,9 +494,9 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var joinCode = (await session.Snapshot())!.JoinCode;
         var code = fixture.Client.GetGrain<IJoinCodeGrain>(joinCode);
         await code.Release(Guid.Empty);
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.End))).Ok);
+        Assert.True((await session.Control(HostToken, new EndCommand())).Ok);
         // The closed question's answers were stored apart too; the purge must reach them.
         await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("kept-as-a-count") == true));
         var remindable = session.AsReference<IRemindable>();

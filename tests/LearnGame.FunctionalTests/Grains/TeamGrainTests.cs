@@ -20,7 +20,7 @@ public sealed class TeamGrainTests(ClusterFixture fixture)
         Assert.True((await session.Create(TestQuizzes.Cooperative(), options, "654321", HostToken)).Ok);
         var seats = new List<JoinResult>();
         for (var i = 0; i < 40; i++) seats.Add(await session.Join($"Membre {i}"));
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Start))).Ok);
+        Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
 
         // Everyone votes 0 and, at the same time, half of each team changes its vote to the right answer, 1.
         var now = DateTimeOffset.UtcNow;
@@ -32,7 +32,7 @@ public sealed class TeamGrainTests(ClusterFixture fixture)
         var changed = await Task.WhenAll(changers.Select(id => session.SubmitAnswer(id, 0, $"w{id}", new Answer { Choices = [1] }, now)));
         Assert.All(changed, a => Assert.True(a.Ok && !a.Repeat, a.Error));
 
-        Assert.True((await session.Control(HostToken, new HostCommand(HostAction.Reveal))).Ok);
+        Assert.True((await session.Control(HostToken, new RevealCommand())).Ok);
 
         var reveal = (await session.Snapshot())!.Reveal!;
         Assert.Equal(10, reveal.Teams!.Count);

@@ -84,4 +84,11 @@ public class NumericQuestionTests
             CultureInfo.CurrentCulture = before;
         }
     }
+
+    [Fact]
+    public void The_reveal_shows_the_tolerance_and_no_list_of_accepted_answers()
+    {
+        Assert.Equal(5, _question.FullCreditTolerance());
+        Assert.Null(_question.AcceptedAnswers());
+    }
 }

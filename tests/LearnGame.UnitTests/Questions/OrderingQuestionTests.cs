@@ -48,6 +48,19 @@ public class OrderingQuestionTests
     public void The_expected_answer_is_the_authored_order() =>
         Assert.Equal([0, 1, 2, 3], _question.ExpectedAnswer().Order!);
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(17)]
+    public void An_order_given_as_shown_is_graded_in_the_authored_order(int seed)
+    {
+        var shown = _question.ExpectedAsShown(seed);
+
+        Assert.Equal(_question.ExpectedInDisplay(seed).Order!, shown.Order!);
+        Assert.Equal(1.0, _question.GradeAsShown(shown, seed));
+        // The items as they were shown are never in the right order, so that answer is not fully right.
+        Assert.True(_question.GradeAsShown(Answers.Order(0, 1, 2, 3), seed) < 1);
+    }
+
     [Fact]
     public void An_order_is_bucketed_as_a_whole() =>
         Assert.Equal(["2-0-1-3"], _question.DistributionKeys(Answers.Order(2, 0, 1, 3)));

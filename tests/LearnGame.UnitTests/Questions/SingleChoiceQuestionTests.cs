@@ -58,4 +58,13 @@ public class SingleChoiceQuestionTests
 
     [Fact]
     public void It_is_graded() => Assert.True(_question.IsGraded);
+
+    [Fact]
+    public void Choices_are_graded_and_revealed_as_shown_whatever_the_shuffle()
+    {
+        Assert.Equal(1, _question.GradeAsShown(Answers.Choice(1), shuffleSeed: 42));
+        Assert.Equal(_question.ExpectedAnswer().Choices!, _question.ExpectedAsShown(shuffleSeed: 42)!.Choices!);
+        Assert.Null(_question.AcceptedAnswers());
+        Assert.Null(_question.FullCreditTolerance());
+    }
 }

@@ -102,4 +102,13 @@ public class TypedAnswerQuestionTests
         Assert.Equal(["elephant"], question.DistributionKeys(Answers.Text("  ÉLÉPHANT ")));
         Assert.Equal(["pomme de terre"], question.DistributionKeys(Answers.Text(" Pomme   DE terre")));
     }
+
+    [Fact]
+    public void The_reveal_shows_every_accepted_answer()
+    {
+        var question = Make.Typed("éléphant", "mammouth");
+
+        Assert.Equal(["éléphant", "mammouth"], question.AcceptedAnswers()!);
+        Assert.Null(question.FullCreditTolerance());
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
@@ -17,7 +18,7 @@ public class PeerInstructionTests
         var game = new TestGame(new SessionOptions { SpeedScoring = false }, PeerInstruction(), Make.Single());
         var (zoe, marc, ana) = (game.Join("Zoé"), game.Join("Marc"), game.Join("Ana"));
         game.Start();
-        Assert.Equal(1, game.Session.CurrentRound!.Stage);
+        Assert.Equal(PeerStage.FirstVote, game.Session.CurrentRound!.Stage);
         game.Answer(zoe, Answers.Choice(0), answerId: "zoe-1");
         game.Answer(marc, Answers.Choice(1), answerId: "marc-1");
         game.Answer(ana, Answers.Choice(2), answerId: "ana-1");
@@ -52,10 +53,10 @@ public class PeerInstructionTests
         Assert.True(game.Session.Tick(game.Now));
 
         Assert.Equal(SessionPhase.QuestionOpen, game.Session.Phase);
-        Assert.Equal(2, game.Session.CurrentRound!.Stage);
+        Assert.Equal(PeerStage.SecondVote, game.Session.CurrentRound!.Stage);
         Assert.Equal(game.Now.AddSeconds(20), game.Session.CurrentRound.Deadline);
         Assert.Empty(game.Session.CurrentRound.Answers);
-        Assert.Equal(2, SessionViews.Question(game.Session)!.Stage);
+        Assert.Equal(PeerStage.SecondVote, SessionViews.Question(game.Session)!.Stage);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public class PeerInstructionTests
         game.RevealNow();
         game.Next();
         Assert.Equal(SessionPhase.QuestionOpen, game.Session.Phase);
-        Assert.Equal(2, game.Session.CurrentRound!.Stage);
+        Assert.Equal(PeerStage.SecondVote, game.Session.CurrentRound!.Stage);
     }
 
     [Fact]
@@ -139,4 +140,18 @@ public class PeerInstructionTests
     [Fact]
     public void A_poll_cannot_use_peer_instruction() =>
         Assert.Contains(QuizValidator.Validate(Make.Quiz(Make.Poll() with { PeerInstruction = true })), e => e.Code == "peer-instruction-needs-answer");
+
+    [Fact]
+    public void The_stage_is_sent_and_stored_as_the_number_the_protocol_names()
+    {
+        var game = new TestGame(PeerInstruction(), Make.Single());
+        game.Join("Ana");
+        game.Start();
+
+        Assert.Contains("\"stage\":1", JsonSerializer.Serialize(SessionViews.Question(game.Session), JsonSerializerOptions.Web));
+        var stored = JsonSerializer.Serialize(game.Session.CurrentRound, JsonSerializerOptions.Web);
+        Assert.Contains("\"stage\":1", stored);
+        Assert.Equal(PeerStage.FirstVote, JsonSerializer.Deserialize<Round>(stored, JsonSerializerOptions.Web)!.Stage);
+        Assert.Equal(PeerStage.SecondVote, JsonSerializer.Deserialize<Round>("""{"stage":2}""", JsonSerializerOptions.Web)!.Stage);
+    }
 }

@@ -19,7 +19,7 @@ public sealed record QuestionView(
     double? Step = null,
     string? Unit = null,
     bool Collaborative = false,
-    int Stage = 0,
+    PeerStage Stage = PeerStage.None,
     string? ImageAlt = null)
 {
     public static QuestionView Of(Question question, int index, int count, int shuffleSeed)

@@ -30,9 +30,9 @@ public static class SessionViews
         var first = round.FirstAnswers?.Where(a => session.SeatById(a.Key) is not null).ToDictionary(a => a.Key, a => a.Value);
         return new RevealView(
             round.QuestionIndex,
-            question is OrderingQuestion ordering ? ordering.ExpectedInDisplay(session.ShuffleSeed(round.QuestionIndex)) : question.ExpectedAnswer(),
-            (question as TypedAnswerQuestion)?.Accepted,
-            (question as NumericQuestion)?.Tolerance,
+            question.ExpectedAsShown(session.ShuffleSeed(round.QuestionIndex)),
+            question.AcceptedAnswers(),
+            question.FullCreditTolerance(),
             distribution,
             answers.Count,
             answers.Count(a => a.Correct),
