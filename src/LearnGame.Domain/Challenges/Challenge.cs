@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
 
 namespace LearnGame.Domain.Challenges;
@@ -23,12 +24,12 @@ public sealed class Challenge
     [JsonInclude] public List<Guid> Sessions { get; private set; } = [];
     [JsonInclude] public Dictionary<string, Contribution> Contributions { get; private set; } = [];
 
-    public static (Challenge? Challenge, IReadOnlyList<(string Field, string Message)> Problems) Create(Guid id, string? title, ChallengeGoal? goal, DateTimeOffset now)
+    public static (Challenge? Challenge, IReadOnlyList<ValidationError> Problems) Create(Guid id, string? title, ChallengeGoal? goal, DateTimeOffset now)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<ValidationError>();
         var clean = CleanTitle(title);
-        if (clean is null) problems.Add(("title", TitleInvalid.Message));
-        if (goal is null) problems.Add(("goal", "A goal: { kind, target[, questionIndex] }."));
+        if (clean is null) problems.Add(new("title", TitleInvalid.Code, TitleInvalid.Message));
+        if (goal is null) problems.Add(new("goal", "required", "A goal: { kind, target[, questionIndex] }."));
         else problems.AddRange(goal.Problems());
         if (problems.Count > 0) return (null, problems);
         return (new Challenge { Id = id, Title = clean!, Goal = goal!, CreatedAt = now }, problems);

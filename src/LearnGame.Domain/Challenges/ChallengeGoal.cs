@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LearnGame.Domain.Questions;
 
 namespace LearnGame.Domain.Challenges;
 
@@ -21,25 +22,25 @@ public sealed record ChallengeGoal(GoalKind Kind, int Target, int? QuestionIndex
 {
     public const int MaxCorrectAnswers = 1_000_000;
 
-    /// <summary>The problems with this goal, as (field, message); empty when it is valid.</summary>
-    public IEnumerable<(string Field, string Message)> Problems()
+    /// <summary>The problems with this goal; empty when it is valid.</summary>
+    public IEnumerable<ValidationError> Problems()
     {
         switch (Kind)
         {
             case GoalKind.CorrectAnswers:
-                if (Target is < 1 or > MaxCorrectAnswers) yield return ("goal.target", $"A number of correct answers from 1 to {MaxCorrectAnswers}.");
-                if (QuestionIndex is not null) yield return ("goal.questionIndex", "Only a questionPercent goal names a question.");
+                if (Target is < 1 or > MaxCorrectAnswers) yield return new("goal.target", "out-of-range", $"A number of correct answers from 1 to {MaxCorrectAnswers}.");
+                if (QuestionIndex is not null) yield return new("goal.questionIndex", "not-allowed", "Only a questionPercent goal names a question.");
                 break;
             case GoalKind.TeamsScored:
-                if (Target is < 1 or > 100) yield return ("goal.target", "A percentage of the teams from 1 to 100 (100: every team).");
-                if (QuestionIndex is not null) yield return ("goal.questionIndex", "Only a questionPercent goal names a question.");
+                if (Target is < 1 or > 100) yield return new("goal.target", "out-of-range", "A percentage of the teams from 1 to 100 (100: every team).");
+                if (QuestionIndex is not null) yield return new("goal.questionIndex", "not-allowed", "Only a questionPercent goal names a question.");
                 break;
             case GoalKind.QuestionPercent:
-                if (Target is < 1 or > 100) yield return ("goal.target", "A percentage from 1 to 100.");
-                if (QuestionIndex is not >= 0) yield return ("goal.questionIndex", "The index (from 0) of the question the class must get right.");
+                if (Target is < 1 or > 100) yield return new("goal.target", "out-of-range", "A percentage from 1 to 100.");
+                if (QuestionIndex is not >= 0) yield return new("goal.questionIndex", "required", "The index (from 0) of the question the class must get right.");
                 break;
             default:
-                yield return ("goal.kind", "correctAnswers, questionPercent or teamsScored.");
+                yield return new("goal.kind", "kind-invalid", "correctAnswers, questionPercent or teamsScored.");
                 break;
         }
     }

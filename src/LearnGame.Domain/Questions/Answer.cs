@@ -26,12 +26,3 @@ public sealed record Answer
     private static bool SameList(IReadOnlyList<int>? a, IReadOnlyList<int>? b) =>
         a is null ? b is null : b is not null && a.SequenceEqual(b);
 }
-
-/// <summary>Why an answer was refused; the code is stable and sent to the caller.</summary>
-public sealed record AnswerError(string Code, string Message)
-{
-    public static AnswerError WrongType(string expected) =>
-        new("answer-wrong-type", $"This question expects {expected}.");
-
-    public static AnswerError OutOfRange(string message) => new("answer-out-of-range", message);
-}

@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>Checks shared by the questions whose answer picks among listed choices.</summary>
@@ -29,13 +31,13 @@ internal static class ChoiceRules
     public static bool InRange(int index, int count) => index >= 0 && index < count;
 
     /// <summary>A list of choice indexes: not empty, in range, no repeats.</summary>
-    public static AnswerError? CheckIndexes(IReadOnlyList<int>? picked, int count, bool single)
+    public static GameError? CheckIndexes(IReadOnlyList<int>? picked, int count, bool single)
     {
-        if (picked is null) return AnswerError.WrongType(single ? "one choice" : "a list of choices");
-        if (picked.Count == 0) return AnswerError.OutOfRange("Pick at least one choice.");
-        if (single && picked.Count != 1) return AnswerError.OutOfRange("Pick exactly one choice.");
-        if (picked.Any(i => !InRange(i, count))) return AnswerError.OutOfRange($"A choice must be between 0 and {count - 1}.");
-        if (picked.Distinct().Count() != picked.Count) return AnswerError.OutOfRange("A choice is picked twice.");
+        if (picked is null) return GameError.AnswerWrongType(single ? "one choice" : "a list of choices");
+        if (picked.Count == 0) return GameError.AnswerOutOfRange("Pick at least one choice.");
+        if (single && picked.Count != 1) return GameError.AnswerOutOfRange("Pick exactly one choice.");
+        if (picked.Any(i => !InRange(i, count))) return GameError.AnswerOutOfRange($"A choice must be between 0 and {count - 1}.");
+        if (picked.Distinct().Count() != picked.Count) return GameError.AnswerOutOfRange("A choice is picked twice.");
         return null;
     }
 }

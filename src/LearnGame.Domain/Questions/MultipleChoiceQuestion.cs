@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>Pick every right choice; several choices are right. Partial credit, see docs/scoring.md.</summary>
@@ -6,8 +8,8 @@ public sealed record MultipleChoiceQuestion : Question
     public required IReadOnlyList<string> Choices { get; init; }
     public required IReadOnlyList<int> Correct { get; init; }
 
-    public override AnswerError? CheckShape(Answer answer) =>
-        answer.FieldCount != 1 ? AnswerError.WrongType("a list of choices") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: false);
+    public override GameError? CheckShape(Answer answer) =>
+        answer.FieldCount != 1 ? GameError.AnswerWrongType("a list of choices") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: false);
 
     /// <summary>(right picks − wrong picks) / number of right choices, never below 0.</summary>
     public override double Grade(Answer answer)

@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>Estimate a number on a slider; full credit within the tolerance, then less the further off. See docs/scoring.md.</summary>
@@ -13,10 +15,10 @@ public sealed record NumericQuestion : Question
     /// <summary>Beyond the tolerance, credit falls to zero over a quarter of the slider's range.</summary>
     public double Falloff => (Max - Min) / 4;
 
-    public override AnswerError? CheckShape(Answer answer)
+    public override GameError? CheckShape(Answer answer)
     {
-        if (answer.FieldCount != 1 || answer.Number is not { } n) return AnswerError.WrongType("a number");
-        if (double.IsNaN(n) || n < Min || n > Max) return AnswerError.OutOfRange($"The answer must be between {Min} and {Max}.");
+        if (answer.FieldCount != 1 || answer.Number is not { } n) return GameError.AnswerWrongType("a number");
+        if (double.IsNaN(n) || n < Min || n > Max) return GameError.AnswerOutOfRange($"The answer must be between {Min} and {Max}.");
         return null;
     }
 

@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>
@@ -13,11 +15,11 @@ public sealed record OrderingQuestion : Question
 
     public required IReadOnlyList<string> Items { get; init; }
 
-    public override AnswerError? CheckShape(Answer answer)
+    public override GameError? CheckShape(Answer answer)
     {
-        if (answer.FieldCount != 1 || answer.Order is null) return AnswerError.WrongType("an order of items");
+        if (answer.FieldCount != 1 || answer.Order is null) return GameError.AnswerWrongType("an order of items");
         if (answer.Order.Count != Items.Count || answer.Order.Order().Where((v, i) => v != i).Any())
-            return AnswerError.OutOfRange($"The order must list each of the {Items.Count} items exactly once.");
+            return GameError.AnswerOutOfRange($"The order must list each of the {Items.Count} items exactly once.");
         return null;
     }
 

@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>An opinion poll: no right answer, no points, just the class's distribution.</summary>
@@ -12,8 +14,8 @@ public sealed record PollQuestion : Question
 
     [System.Text.Json.Serialization.JsonIgnore] public override bool IsGraded => false;
 
-    public override AnswerError? CheckShape(Answer answer) =>
-        answer.FieldCount != 1 ? AnswerError.WrongType("a choice") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: !AllowSeveral);
+    public override GameError? CheckShape(Answer answer) =>
+        answer.FieldCount != 1 ? GameError.AnswerWrongType("a choice") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: !AllowSeveral);
 
     public override double Grade(Answer answer) => 0;
 

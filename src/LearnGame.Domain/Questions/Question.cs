@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LearnGame.Domain.Sessions;
 
 namespace LearnGame.Domain.Questions;
 
@@ -42,7 +43,7 @@ public abstract record Question
     [JsonIgnore] public virtual bool IsGraded => true;
 
     /// <summary>Checks an answer's shape against this question; null when it is well formed.</summary>
-    public abstract AnswerError? CheckShape(Answer answer);
+    public abstract GameError? CheckShape(Answer answer);
 
     /// <summary>How right a well-formed answer is, from 0 (wrong) to 1 (fully right).</summary>
     public abstract double Grade(Answer answer);

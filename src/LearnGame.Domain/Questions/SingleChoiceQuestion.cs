@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>Pick the one right choice among several.</summary>
@@ -6,8 +8,8 @@ public sealed record SingleChoiceQuestion : Question
     public required IReadOnlyList<string> Choices { get; init; }
     public required int Correct { get; init; }
 
-    public override AnswerError? CheckShape(Answer answer) =>
-        answer.FieldCount != 1 ? AnswerError.WrongType("one choice") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: true);
+    public override GameError? CheckShape(Answer answer) =>
+        answer.FieldCount != 1 ? GameError.AnswerWrongType("one choice") : ChoiceRules.CheckIndexes(answer.Choices, Choices.Count, single: true);
 
     public override double Grade(Answer answer) => answer.Choices![0] == Correct ? 1 : 0;
 

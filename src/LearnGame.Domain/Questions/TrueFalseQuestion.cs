@@ -1,3 +1,5 @@
+using LearnGame.Domain.Sessions;
+
 namespace LearnGame.Domain.Questions;
 
 /// <summary>A statement that is either true or false.</summary>
@@ -5,8 +7,8 @@ public sealed record TrueFalseQuestion : Question
 {
     public required bool Correct { get; init; }
 
-    public override AnswerError? CheckShape(Answer answer) =>
-        answer.FieldCount != 1 || answer.Flag is null ? AnswerError.WrongType("true or false") : null;
+    public override GameError? CheckShape(Answer answer) =>
+        answer.FieldCount != 1 || answer.Flag is null ? GameError.AnswerWrongType("true or false") : null;
 
     public override double Grade(Answer answer) => answer.Flag == Correct ? 1 : 0;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LearnGame.Domain.Sessions;
 
 namespace LearnGame.Domain.Questions;
 
@@ -11,12 +12,12 @@ public sealed record TypedAnswerQuestion : Question
     public required IReadOnlyList<string> Accepted { get; init; }
     public bool IgnoreAccents { get; init; } = true;
 
-    public override AnswerError? CheckShape(Answer answer)
+    public override GameError? CheckShape(Answer answer)
     {
-        if (answer.FieldCount != 1 || answer.Text is null) return AnswerError.WrongType("a typed answer");
-        if (string.IsNullOrWhiteSpace(answer.Text)) return AnswerError.OutOfRange("The answer is empty.");
-        if (answer.Text.Length > MaxAnswerLength) return AnswerError.OutOfRange($"An answer is at most {MaxAnswerLength} characters.");
-        if (!Sessions.Nickname.IsWellFormedUtf16(answer.Text)) return AnswerError.OutOfRange("The answer contains an invalid character.");
+        if (answer.FieldCount != 1 || answer.Text is null) return GameError.AnswerWrongType("a typed answer");
+        if (string.IsNullOrWhiteSpace(answer.Text)) return GameError.AnswerOutOfRange("The answer is empty.");
+        if (answer.Text.Length > MaxAnswerLength) return GameError.AnswerOutOfRange($"An answer is at most {MaxAnswerLength} characters.");
+        if (!Sessions.Nickname.IsWellFormedUtf16(answer.Text)) return GameError.AnswerOutOfRange("The answer contains an invalid character.");
         return null;
     }
 

@@ -14,4 +14,10 @@ public sealed record GameError(string Code, string Message)
     public static readonly GameError SeatNotFound = new("seat-not-found", "This learner is not in the session.");
     public static readonly GameError NoLearners = new("no-learners", "Wait for at least one learner before starting.");
     public static readonly GameError SessionFull = new("session-full", "This session is full.");
+
+    /// <summary>An answer of another shape than its question's (a text for a choice, say).</summary>
+    public static GameError AnswerWrongType(string expected) => new("answer-wrong-type", $"This question expects {expected}.");
+
+    /// <summary>An answer of the right shape whose values the question does not offer.</summary>
+    public static GameError AnswerOutOfRange(string message) => new("answer-out-of-range", message);
 }

@@ -339,7 +339,7 @@ public sealed class GameSession : IJsonOnDeserialized
         if (round.RemainingFor(seatId, receivedAt) <= TimeSpan.Zero) return AnswerOutcome.Refused(GameError.AnswerTooLate);
         if (answer is null) return AnswerOutcome.Refused(new GameError("answer-wrong-type", "The answer is missing."));
         var question = Quiz.Questions[questionIndex];
-        if (question.CheckShape(answer) is { } shape) return AnswerOutcome.Refused(new GameError(shape.Code, shape.Message));
+        if (question.CheckShape(answer) is { } shape) return AnswerOutcome.Refused(shape);
 
         var limit = TimeSpan.FromSeconds(question.TimeLimitSeconds);
         var elapsed = limit - round.Unclamped(receivedAt);

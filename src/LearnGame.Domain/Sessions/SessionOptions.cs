@@ -1,3 +1,5 @@
+using LearnGame.Domain.Questions;
+
 namespace LearnGame.Domain.Sessions;
 
 /// <summary>Choices the trainer makes when creating a session.</summary>
@@ -13,5 +15,5 @@ public sealed record SessionOptions
     public Teams.TeamOptions? Teams { get; init; }
 
     /// <summary>The problems with these options, as (field, message); empty when they are valid.</summary>
-    public IEnumerable<(string Field, string Message)> Problems() => Teams?.Problems() ?? [];
+    public IEnumerable<ValidationError> Problems() => Teams?.Problems() ?? [];
 }

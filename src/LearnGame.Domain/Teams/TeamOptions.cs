@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LearnGame.Domain.Questions;
 
 namespace LearnGame.Domain.Teams;
 
@@ -22,15 +23,15 @@ public sealed record TeamOptions
     /// <summary>How a tie between the most voted answers of a consensus round is broken.</summary>
     public TieBreak TieBreak { get; init; } = TieBreak.FirstVote;
 
-    /// <summary>The problems with these options, as (field, message); empty when they are valid.</summary>
-    public IEnumerable<(string Field, string Message)> Problems()
+    /// <summary>The problems with these options; empty when they are valid.</summary>
+    public IEnumerable<ValidationError> Problems()
     {
-        if (!Enum.IsDefined(Formation)) yield return ("teams.formation", "The formation is \"auto\" or \"choose\".");
+        if (!Enum.IsDefined(Formation)) yield return new("teams.formation", "formation-invalid", "The formation is \"auto\" or \"choose\".");
         if (Formation == TeamFormation.Auto && Size is < MinSize or > MaxSize)
-            yield return ("teams.size", $"A team has {MinSize} to {MaxSize} members.");
+            yield return new("teams.size", "out-of-range", $"A team has {MinSize} to {MaxSize} members.");
         if (Formation == TeamFormation.Choose && Count is < MinCount or > MaxCount)
-            yield return ("teams.count", $"Learners choose among {MinCount} to {MaxCount} teams.");
-        if (!Enum.IsDefined(TieBreak)) yield return ("teams.tieBreak", "The tie-break is \"firstVote\" or \"captain\".");
+            yield return new("teams.count", "out-of-range", $"Learners choose among {MinCount} to {MaxCount} teams.");
+        if (!Enum.IsDefined(TieBreak)) yield return new("teams.tieBreak", "tie-break-invalid", "The tie-break is \"firstVote\" or \"captain\".");
     }
 }
 

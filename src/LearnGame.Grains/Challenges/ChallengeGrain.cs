@@ -27,7 +27,7 @@ public sealed partial class ChallengeGrain(
         ThrowIfStale();
         if (Current is not null) return ChallengeResult.Fail("challenge-exists", "This challenge already exists.");
         var (challenge, problems) = Challenge.Create(this.GetPrimaryKey(), title, goal, time.GetUtcNow());
-        if (challenge is null) return ChallengeResult.Fail("challenge-invalid", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
+        if (challenge is null) return ChallengeResult.Fail("challenge-invalid", string.Join(" ", problems.Select(p => $"{p.Path}: {p.Message}")));
         state.State.Challenge = challenge;
         state.State.SpaceId = spaceId;
         await Store();

@@ -120,7 +120,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         if (Game is not null || _state.State.Archive is not null) return ActionResult.Fail("session-exists", "This session already exists.");
         if (options.Problems().ToList() is { Count: > 0 } problems)
-            return ActionResult.Fail("options-invalid", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
+            return ActionResult.Fail("options-invalid", string.Join(" ", problems.Select(p => $"{p.Path}: {p.Message}")));
         if (QuizValidator.Validate(quiz) is { Count: > 0 } errors)
             return ActionResult.Fail("quiz-invalid", string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
         _state.State.Game = GameSession.Create(this.GetPrimaryKey(), joinCode, quiz, options, hostToken, Now);

@@ -89,7 +89,7 @@ public static class SessionsApi
             }
             // Bad options are the caller's to fix (400); only a busy or failing server is a 503.
             if (options.Problems().ToList() is { Count: > 0 } problems)
-                return ApiErrors.Error(StatusCodes.Status400BadRequest, "options-invalid", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
+                return ApiErrors.Error(StatusCodes.Status400BadRequest, "options-invalid", string.Join(" ", problems.Select(p => $"{p.Path}: {p.Message}")));
             var (session, result) = await launcher.Launch(quiz, options);
             return session is null
                 ? ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, result.Error!, result.Message!)

@@ -74,7 +74,7 @@ public sealed class ChallengeTests
     {
         var (challenge, problems) = Challenge.Create(Guid.NewGuid(), "Objectif", new ChallengeGoal(kind, target, question), Now);
         Assert.Null(challenge);
-        Assert.Contains(problems, p => p.Field == field);
+        Assert.Contains(problems, p => p.Path == field);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ChallengeTests
     {
         var (challenge, problems) = Challenge.Create(Guid.NewGuid(), "  ", new ChallengeGoal(GoalKind.CorrectAnswers, 5), Now);
         Assert.Null(challenge);
-        Assert.Contains(problems, p => p.Field == "title");
+        Assert.Contains(problems, p => p.Path == "title" && p.Code == "challenge-title-invalid");
     }
 
     [Fact]
@@ -156,5 +156,5 @@ public sealed class ChallengeTests
     [InlineData(0)]
     [InlineData(101)]
     public void A_teams_goal_is_a_percentage(int target) =>
-        Assert.Equal(["goal.target"], new ChallengeGoal(GoalKind.TeamsScored, target).Problems().Select(p => p.Field));
+        Assert.Equal(["goal.target"], new ChallengeGoal(GoalKind.TeamsScored, target).Problems().Select(p => p.Path));
 }

@@ -180,7 +180,7 @@ public class TeamFormationTests
     public void Team_options_out_of_range_are_named(TeamFormation formation, int size, int count, string field)
     {
         var options = new SessionOptions { Teams = new TeamOptions { Formation = formation, Size = size, Count = count } };
-        Assert.Equal([field], options.Problems().Select(p => p.Field));
+        Assert.Equal([field], options.Problems().Select(p => p.Path));
         Assert.Empty(new SessionOptions().Problems());
         Assert.Empty(new SessionOptions { Teams = new TeamOptions() }.Problems());
     }
