@@ -33,8 +33,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
-    /// <summary>Closed rounds as earlier versions stored them (one row for all); read, never written again.</summary>
-    private readonly IPersistentState<PlayedRounds> _played;
     private RoundRows _rounds = null!;
     private const string RoundsName = "round";
     private const string JournalName = "journal";
@@ -70,13 +68,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     public SessionGrain(
         [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
-        [PersistentState("rounds", GrainStorage.Name)] IPersistentState<PlayedRounds> played,
         TimeProvider time,
         IOptions<RetentionOptions> retention,
         ILogger<SessionGrain> log)
     {
         _state = state;
-        _played = played;
         _retention = retention.Value;
         _time = time;
         _log = log;
@@ -90,7 +86,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
         _rounds = new RoundRows(storage, this.GetGrainId(), RoundsName);
-        var storedApart = await _rounds.LoadAsync(_played.State.Rounds);
+        var storedApart = await _rounds.LoadAsync();
         Game?.RestoreRoundsStoredApart(storedApart);
         _journal = new Journal<SessionChange>(storage, this.GetGrainId(), JournalName);
         foreach (var change in await _journal.LoadAsync(_state.State.JournalEpoch))
@@ -442,7 +438,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         if (_storingRounds is { } storing) await storing;
         await _rounds.ClearAsync();
-        if (_played.RecordExists) await _played.ClearStateAsync();
     }
 
     /// <summary>The deadline check: when it changed the game, the change is journaled and its phase event queued.</summary>
