@@ -140,20 +140,20 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _journal.Add(SessionChange.Join(seat!, _state.State.Sequence));
         await _commit.Commit();
         Announce();
-        return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat, isHost: false));
+        return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat));
     }
 
     public Task<JoinResult> Rejoin(string seatToken)
     {
         if (Game is not { } game || game.FindSeat(seatToken) is not { } seat)
             return Task.FromResult(JoinResult.Fail(SessionErrors.SeatNotFound));
-        return Task.FromResult(new JoinResult(true, null, null, seat.Id, null, BuildSnapshot(seat, isHost: false)));
+        return Task.FromResult(new JoinResult(true, null, null, seat.Id, null, BuildSnapshot(seat)));
     }
 
     public Task<HostResult> Host(string hostToken)
     {
         if (Game is not { } game || !game.IsHost(hostToken)) return Task.FromResult(HostResult.Fail(SessionErrors.Forbidden));
-        return Task.FromResult(new HostResult(true, null, null, BuildSnapshot(null, isHost: true)));
+        return Task.FromResult(new HostResult(true, null, null, BuildSnapshot(null)));
     }
 
     public Task SeatConnected(int seatId)
@@ -197,7 +197,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     public Task<SessionSnapshot?> Snapshot() =>
-        Task.FromResult(Game is null ? null : BuildSnapshot(null, isHost: false));
+        Task.FromResult(Game is null ? null : BuildSnapshot(null));
 
     public Task<ReportResult> Report(string hostToken) =>
         Task.FromResult(Game is { } game && game.IsHost(hostToken)
@@ -675,54 +675,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     private LobbyPayload LobbyPayload(GameSession game, bool names = true) => SessionAnnouncements.Lobby(game, _connections.ContainsKey, names);
 
-    private SessionSnapshot BuildSnapshot(Seat? seat, bool isHost)
-    {
-        var game = Game!;
-        var now = Now;
-        var round = game.CurrentRound;
-        // In the lobby nobody is ranked yet; skipping the sort keeps each of 2,000 joins cheap.
-        var ranks = game.Phase == SessionPhase.Lobby ? new Dictionary<int, int>() : SessionViews.Ranks(game);
-        SeatView? you = null;
-        if (seat is not null)
-        {
-            var own = SessionViews.OwnAnswer(game, seat.Id);
-            var result = game.Phase is SessionPhase.Reveal or SessionPhase.Leaderboard && SessionViews.Results(game, ranks).TryGetValue(seat.Id, out var r) ? r : null;
-            var votes = game.Phase == SessionPhase.QuestionOpen && seat.TeamId is { } team ? SessionViews.TeamVotes(game, team) : null;
-            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result, votes, seat.ExtraTime);
-        }
-        // A learner sees its own deadline (later with extra time); trainers and projectors the common one.
-        var remaining = (seat is null ? round?.Remaining(now) : round?.RemainingFor(seat.Id, now)) ?? TimeSpan.Zero;
-        var last = game.Phase == SessionPhase.QuestionOpen && round?.ExtraTime is { } extra
-            ? now + round.RemainingFor(extra.MaxBy(e => e.Value).Key, now) : (DateTimeOffset?)null;
-        return new SessionSnapshot
-        {
-            SessionId = game.Id,
-            JoinCode = game.JoinCode,
-            Title = game.Quiz.Title,
-            Language = game.Quiz.Language == QuizLanguage.Fr ? "fr" : "en",
-            Phase = game.Phase,
-            QuestionCount = game.QuestionCount,
-            Locked = game.Locked,
-            Options = game.Options,
-            Learners = seat is null ? SessionAnnouncements.Learners(game, _connections.ContainsKey) : [],
-            LearnerCount = game.ActiveSeats.Count(),
-            Question = SessionViews.Question(game),
-            Deadline = game.Phase == SessionPhase.QuestionOpen ? now + remaining : null,
-            ServerNow = now,
-            RemainingMs = game.Phase == SessionPhase.QuestionOpen ? (long)remaining.TotalMilliseconds : 0,
-            Paused = round?.Paused ?? false,
-            AnsweredCount = round?.Answers.Count ?? 0,
-            Reveal = game.Phase == SessionPhase.Reveal ? SessionViews.Reveal(game) : null,
-            Leaderboard = game.Phase is SessionPhase.Leaderboard or SessionPhase.Podium or SessionPhase.Ended ? SessionViews.Leaderboard(game) : null,
-            You = you,
-            Sequence = _durableSequence,
-            Teams = SessionViews.Teams(game),
-            DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
-            StorageRetrying = _commit.Retrying,
-            LastDeadline = last,
-            Challenge = _challengeView,
-        };
-    }
+    private SessionSnapshot BuildSnapshot(Seat? seat) =>
+        SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _durableSequence, _commit.Retrying, _challengeView));
 
     private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, QuizJson.Options);
 
