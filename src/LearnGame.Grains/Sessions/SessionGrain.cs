@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LearnGame.Domain.Challenges;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Reports;
@@ -57,6 +58,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private readonly ILogger<SessionGrain> _log;
     private readonly GroupCommit _commit;
     private readonly RetentionOptions _retention;
+    private SessionLinks _links = null!;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
     private readonly List<Outgoing> _outbox = [];
@@ -100,7 +102,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
         ArmDeadline();
-        OnActivateLinks();
+        _links = new SessionLinks(
+            new SessionLinksHost(() => _state.State, () => _durableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
+            id => GrainFactory.GetGrain<Abstractions.Challenges.IChallengeGrain>(id), id => GrainFactory.GetGrain<Abstractions.Learners.ILearnerGrain>(id), _time, _log);
+        _links.Activated();
         Diagnostics.GameMetrics.SessionActivated();
     }
 
@@ -194,6 +199,33 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         _relays.Unsubscribe(relay);
         return Task.CompletedTask;
+    }
+
+    public async Task<ActionResult> AttachChallenge(string hostToken, Guid challengeId)
+    {
+        if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
+        return await _links.Attach(challengeId);
+    }
+
+    public Task ChallengeChanged(ChallengeView view)
+    {
+        _links.ChallengeChanged(view);
+        return Task.CompletedTask;
+    }
+
+    private void ShowChallenge(ChallengeView view) =>
+        Announce(new SessionEvent(_durableSequence, SessionEvents.Challenge, Json(view), EventAudience.Everyone, null, null));
+
+    public async Task<int> ForgetLearner(Guid learnerId)
+    {
+        if (Game is not { } game) return 0;
+        var forgotten = game.ForgetLearner(learnerId);
+        if (forgotten == 0) return 0;
+        _pulses.Changed(PulseCounts.Lobby);
+        // The erased seats may still be in chunks of the journal the new checkpoint leaves behind: those are cleared.
+        await Checkpoint(clearOlderChunks: true);
+        Announce();
+        return forgotten;
     }
 
     public Task<SessionSnapshot?> Snapshot() =>
@@ -389,7 +421,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (_clearChunksAfter == after) _clearChunksAfter = 0;
         }
         _durableSequence = Math.Max(_durableSequence, upTo);
-        ForwardDurable();
+        _links.ForwardDurable();
         _closedStored = Math.Max(_closedStored, closed);
         StoreClosedRoundsApart();
     }
@@ -567,7 +599,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         string? personalName = null, IReadOnlyDictionary<int, byte[]>? personal = null)
     {
         var sequence = ++_state.State.Sequence;
-        NoteProgress(sequence);
+        _links.NoteProgress(sequence);
         _outbox.Add(new(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal)));
     }
 
@@ -590,7 +622,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void AppendWithViews<T>(Func<long, SessionEvent> make, IReadOnlyDictionary<int, T> views)
     {
         var sequence = ++_state.State.Sequence;
-        NoteProgress(sequence);
+        _links.NoteProgress(sequence);
         _outbox.Add(new(make(sequence), () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
     }
 
@@ -676,7 +708,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private LobbyPayload LobbyPayload(GameSession game, bool names = true) => SessionAnnouncements.Lobby(game, _connections.ContainsKey, names);
 
     private SessionSnapshot BuildSnapshot(Seat? seat) =>
-        SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _durableSequence, _commit.Retrying, _challengeView));
+        SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _durableSequence, _commit.Retrying, _links.ChallengeView));
+
+    private StartTimer StartTimer(bool keepAlive) => (due, callback) =>
+        this.RegisterGrainTimer(_ => callback(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = keepAlive });
 
     private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, QuizJson.Options);
 
