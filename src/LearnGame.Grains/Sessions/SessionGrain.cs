@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LearnGame.Domain.Challenges;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
@@ -61,12 +60,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private SessionLinks _links = null!;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
-    private readonly List<Outgoing> _outbox = [];
+    private SessionOutbox _outbox = null!;
     private long _durableSequence;
-    private readonly PulseSchedule _pulses = new();
-    private DateTimeOffset? _pulseDue;
     private IGrainTimer? _deadlineTimer;
-    private IGrainTimer? _pulseTimer;
 
     public SessionGrain(
         [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
@@ -101,6 +97,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             played.SetRoundsStoredApart(apart);
         _durableSequence = _state.State.Sequence;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
+        _outbox = new SessionOutbox(new SessionOutboxHost(() => _state.State, () => _durableSequence, _connections.ContainsKey, s => _links.NoteProgress(s)),
+            _relays, StartTimer(keepAlive: false), _time, _log);
         ArmDeadline();
         _links = new SessionLinks(
             new SessionLinksHost(() => _state.State, () => _durableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
@@ -141,7 +139,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var token = SecretToken.New();
         var (seat, error) = game.Join(nickname, token, learnerId);
         if (error is not null) return JoinResult.Fail(error);
-        _pulses.Changed(PulseCounts.Lobby);
+        _outbox.Changed(PulseCounts.Lobby);
         _journal.Add(SessionChange.Join(seat!, _state.State.Sequence));
         await _commit.Commit();
         Announce();
@@ -181,7 +179,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
         if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
-        _pulses.Changed(PulseCounts.Lobby);
+        _outbox.Changed(PulseCounts.Lobby);
         _journal.Add(SessionChange.TeamChosen(seatId, teamId, _state.State.Sequence));
         await _commit.Commit();
         Announce();
@@ -213,15 +211,14 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    private void ShowChallenge(ChallengeView view) =>
-        Announce(new SessionEvent(_durableSequence, SessionEvents.Challenge, Json(view), EventAudience.Everyone, null, null));
+    private void ShowChallenge(ChallengeView view) => _outbox.Notify(SessionEvents.Challenge, view);
 
     public async Task<int> ForgetLearner(Guid learnerId)
     {
         if (Game is not { } game) return 0;
         var forgotten = game.ForgetLearner(learnerId);
         if (forgotten == 0) return 0;
-        _pulses.Changed(PulseCounts.Lobby);
+        _outbox.Changed(PulseCounts.Lobby);
         // The erased seats may still be in chunks of the journal the new checkpoint leaves behind: those are cleared.
         await Checkpoint(clearOlderChunks: true);
         Announce();
@@ -251,7 +248,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (error == GameError.AnswerTooLate && Tick(game, Now)) { if (await TryCommit(checkpoint: false)) Announce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
-        if (!outcome.IsRepeat) _pulses.Changed(PulseCounts.Answers);
+        if (!outcome.IsRepeat) _outbox.Changed(PulseCounts.Answers);
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
         // The answer goes into the journal: this write carries it, not the session (a repeat waits for the same write).
         if (!outcome.IsRepeat) _journal.Add(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
@@ -300,19 +297,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         switch (command.Action)
         {
             case HostAction.Kick:
-                Append<object?>(SessionEvents.Kicked, null, EventAudience.Nobody, SessionEvents.Kicked,
-                    new Dictionary<int, byte[]> { [command.SeatId] = Json(new KickedPayload("kicked")) });
-                _pulses.Changed(PulseCounts.Lobby);
+                Append(Announcement.ToSeats(SessionEvents.Kicked, new Dictionary<int, object> { [command.SeatId] = new KickedPayload("kicked") }));
+                _outbox.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam or HostAction.SetExtraTime:
-                _pulses.Changed(PulseCounts.Lobby);
+                _outbox.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.MoveToTeam:
-                _pulses.Changed(PulseCounts.Lobby);
+                _outbox.Changed(PulseCounts.Lobby);
                 Append(SessionAnnouncements.Standings(game, game.SeatById(command.SeatId) is { } moved ? [moved] : []));
                 break;
             case HostAction.Pause:
-                Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));
+                Append(new(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds)));
                 break;
             case HostAction.Resume:
                 Append(SessionAnnouncements.Question(SessionEvents.Resumed, game, now));
@@ -322,7 +318,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 // learner is told its team before the first question.
                 if (command.Action == HostAction.Start && game.IsTeamGame)
                 {
-                    _pulses.Changed(PulseCounts.Lobby);
+                    _outbox.Changed(PulseCounts.Lobby);
                     Append(SessionAnnouncements.Standings(game, game.ActiveSeats));
                 }
                 AppendPhase(game, now); // arms the deadline of the phase it entered
@@ -342,22 +338,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void AppendTeamVotes(GameSession game, int teamId)
     {
         if (SessionViews.TeamVotes(game, teamId) is not { } votes) return;
-        var bytes = Json(votes);
-        Append<object?>(SessionEvents.TeamVotes, null, EventAudience.Nobody, SessionEvents.TeamVotes,
-            game.Members(teamId).ToDictionary(m => m.Id, _ => bytes));
+        Append(Announcement.ToSeats(SessionEvents.TeamVotes, game.Members(teamId).ToDictionary(m => m.Id, _ => (object)votes)));
     }
 
-    /// <summary>
-    /// An announcement into the outbox: a payload for everyone, its personal ones serialised now; or one event per seat,
-    /// or one for everyone carrying each seat's own part, serialised as it leaves (see <see cref="AppendPersonal"/>).
-    /// </summary>
-    private void Append(Announcement announcement)
-    {
-        if (announcement is { InsideAs: { } inside, Payload: { } shared }) AppendWithOwn(announcement.Name, shared, inside, announcement.Personal ?? new Dictionary<int, object>());
-        else if (announcement.Payload is null) AppendPersonal(announcement.Name, announcement.Personal ?? new Dictionary<int, object>());
-        else Append(announcement.Name, announcement.Payload, EventAudience.Everyone, announcement.PersonalName,
-            announcement.Personal?.ToDictionary(p => p.Key, p => Json(p.Value)));
-    }
+    private void Append(Announcement announcement) => _outbox.Append(announcement);
 
     // ----- Deadline -----
 
@@ -526,7 +510,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (stored) LogStorageBack(_log, this.GetPrimaryKey());
         else LogStorageRetrying(_log, this.GetPrimaryKey());
         var state = stored ? StoragePayload.Ok : StoragePayload.Retrying;
-        Announce(new SessionEvent(_durableSequence, SessionEvents.Storage, Json(new StoragePayload(state)), EventAudience.Everyone, null, null));
+        _outbox.Notify(SessionEvents.Storage, new StoragePayload(state));
         if (stored && Game is { Phase: SessionPhase.Ended } game) _ = Ended(game);
     }
 
@@ -595,125 +579,19 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    private void Append<T>(string name, T payload, EventAudience audience = EventAudience.Everyone,
-        string? personalName = null, IReadOnlyDictionary<int, byte[]>? personal = null)
-    {
-        var sequence = ++_state.State.Sequence;
-        _links.NoteProgress(sequence);
-        _outbox.Add(new(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal)));
-    }
-
-    /// <summary>
-    /// One payload per seat (standings) as its own event, taken now from <paramref name="views"/> (immutable records: a
-    /// fast trainer or a storage outage may release several phases at once, each must say what held at its own). They
-    /// are serialised only when they leave, after the events before them have gone (see <see cref="Announce"/>).
-    /// </summary>
-    private void AppendPersonal<T>(string name, IReadOnlyDictionary<int, T> views) =>
-        AppendWithViews(sequence => new SessionEvent(sequence, name, null, EventAudience.Nobody, name, null), views);
-
-    /// <summary>
-    /// An event for everyone whose copy for each seat carries that seat's own view as the property
-    /// <paramref name="inside"/> (the reveal and its results); the views are taken and serialised as in
-    /// <see cref="AppendPersonal"/>.
-    /// </summary>
-    private void AppendWithOwn<T>(string name, object payload, string inside, IReadOnlyDictionary<int, T> views) =>
-        AppendWithViews(sequence => new SessionEvent(sequence, name, Json(payload), EventAudience.Everyone, null, null, inside), views);
-
-    private void AppendWithViews<T>(Func<long, SessionEvent> make, IReadOnlyDictionary<int, T> views)
-    {
-        var sequence = ++_state.State.Sequence;
-        _links.NoteProgress(sequence);
-        _outbox.Add(new(make(sequence), () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
-    }
-
-    /// <summary>An event waiting for its change to be durable; <paramref name="PersonalLater"/> builds its personal payloads as it leaves.</summary>
-    private sealed record Outgoing(SessionEvent Event, Func<IReadOnlyDictionary<int, byte[]>>? PersonalLater = null);
-
-    /// <summary>Sends, in order, every event whose change is durable; then the throttled lobby and answer-count pulses.</summary>
-    private void Announce(SessionEvent? notice = null)
-    {
-        var waiting = _outbox.TakeWhile(e => e.Event.Sequence <= _durableSequence).ToList();
-        _outbox.RemoveRange(0, waiting.Count);
-        var now = Now;
-        var (hosts, learners) = _pulses.Take(now);
-        ArmPulse(now);
-        if (Game is not { } game) return;
-        var ready = new List<SessionEvent>();
-        foreach (var (e, personalLater) in waiting)
-        {
-            if (personalLater is not null)
-            {
-                // What comes before leaves first, and is delivered while these payloads are serialised.
-                if (ready.Count > 0) _relays.Send(game.Id, ready, now);
-                ready = [];
-                try
-                {
-                    ready.Add(e with { Personal = personalLater() });
-                }
-                catch (Exception ex)
-                {
-                    // Not expected (immutable records of plain values): the event still goes, without the personal
-                    // parts (a reveal without the results), and the events after it too.
-                    LogPersonalNotSerialised(_log, ex, e.Name, game.Id);
-                    ready.Add(e);
-                }
-            }
-            else ready.Add(e);
-        }
-        // The pulses and the notice go with the last batch (after any personal payloads), as before with the only one.
-        ready.AddRange(Pulse(game, hosts, learners));
-        if (notice is not null) ready.Add(notice);
-        if (ready.Count > 0) _relays.Send(game.Id, ready, now);
-    }
-
-    /// <summary>Keeps one timer, due at the next pulse while some count waits for it.</summary>
-    private void ArmPulse(DateTimeOffset now)
-    {
-        if (_pulses.NextDue is not { } due || _pulseDue is { } armed && armed <= due) return;
-        _pulseTimer?.Dispose();
-        _pulseDue = due;
-        _pulseTimer = this.RegisterGrainTimer(_ =>
-        {
-            _pulseTimer?.Dispose();
-            (_pulseTimer, _pulseDue) = (null, null);
-            Announce();
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions(Max(TimeSpan.Zero, due - now), Timeout.InfiniteTimeSpan));
-    }
-
-    /// <summary>The lobby and answer counts each audience is due (see <see cref="PulseSchedule"/>).</summary>
-    private IEnumerable<SessionEvent> Pulse(GameSession game, PulseCounts hosts, PulseCounts learners)
-    {
-        // Trainers and projectors get every name; learners only the count (a list of 2,000 names to 2,000 phones
-        // would cost more than the whole game), and only while a phone shows it: in the lobby, or for the teams of a
-        // team game. Sent after the start, the count of the last joins went to 2,000 phones right behind the first
-        // question (docs/benchmarks.md).
-        if (hosts.HasFlag(PulseCounts.Lobby))
-            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Hosts, null, null);
-        if (learners.HasFlag(PulseCounts.Lobby) && (game.Phase == SessionPhase.Lobby || game.IsTeamGame))
-            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game, names: false)), EventAudience.Learners, null, null);
-        var answers = (hosts.HasFlag(PulseCounts.Answers), learners.HasFlag(PulseCounts.Answers));
-        if (answers is (false, false) || game is not { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round }) yield break;
-        var audience = answers switch { (true, true) => EventAudience.Everyone, (true, false) => EventAudience.Hosts, _ => EventAudience.Learners };
-        yield return new SessionEvent(_state.State.Sequence, SessionEvents.AnswerCount,
-            Json(new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count())), audience, null, null);
-    }
+    private void Announce() => _outbox.Announce();
 
     private void MarkLobbyChanged()
     {
-        _pulses.Changed(PulseCounts.Lobby);
+        _outbox.Changed(PulseCounts.Lobby);
         Announce();
     }
-
-    private LobbyPayload LobbyPayload(GameSession game, bool names = true) => SessionAnnouncements.Lobby(game, _connections.ContainsKey, names);
 
     private SessionSnapshot BuildSnapshot(Seat? seat) =>
         SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _durableSequence, _commit.Retrying, _links.ChallengeView));
 
     private StartTimer StartTimer(bool keepAlive) => (due, callback) =>
         this.RegisterGrainTimer(_ => callback(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = keepAlive });
-
-    private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, QuizJson.Options);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
@@ -738,9 +616,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
     private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId}: could not serialise the personal payloads of {Event}; they were not sent")]
-    private static partial void LogPersonalNotSerialised(ILogger log, Exception e, string @event, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not store its closed rounds apart; they stay in the session's own state for now")]
     private static partial void LogRoundsNotStoredApart(ILogger log, Exception e, Guid sessionId);
