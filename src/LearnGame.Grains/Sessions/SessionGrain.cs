@@ -33,35 +33,14 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
-    private RoundRows _rounds = null!;
-    private const string RoundsName = "round";
-    private const string JournalName = "journal";
-    /// <summary>Past this many journaled changes, the next write is a checkpoint: a reload never replays more.</summary>
-    public const int MaxJournal = 1024;
-    private Journal<SessionChange> _journal = null!;
-    private long _checkpointsWanted;
-    private long _checkpointsDone;
-    /// <summary>The checkpoint after which the journal's older chunks must be cleared (an erasure, the purge); 0 when none.</summary>
-    private long _clearChunksAfter;
-    private Task? _storingRounds;
-    private IGrainTimer? _roundsTimer;
-    /// <summary>The leading rounds whose close a finished write has stored: those may be written apart.</summary>
-    private int _closedStored;
-
-    /// <summary>
-    /// How long after the write that closed a round it is written apart: past the reveal's delivery (2,000 learners on
-    /// 2 cores take about 100 ms), which serialising the round's answers (367 KB at 2,000) would otherwise hold back.
-    /// </summary>
-    public static readonly TimeSpan StoreRoundsApartAfter = TimeSpan.FromSeconds(1);
+    private ISessionStore _store = null!;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
-    private readonly GroupCommit _commit;
     private readonly RetentionOptions _retention;
     private SessionLinks _links = null!;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
     private SessionOutbox _outbox = null!;
-    private long _durableSequence;
     private IGrainTimer? _deadlineTimer;
 
     public SessionGrain(
@@ -74,7 +53,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _retention = retention.Value;
         _time = time;
         _log = log;
-        _commit = new GroupCommit(WriteAsync, time, OnStoredChanged);
     }
 
     private GameSession? Game => _state.State.Game;
@@ -83,25 +61,16 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
-        _rounds = new RoundRows(storage, this.GetGrainId(), RoundsName);
-        var storedApart = await _rounds.LoadAsync();
-        Game?.RestoreRoundsStoredApart(storedApart);
-        _journal = new Journal<SessionChange>(storage, this.GetGrainId(), JournalName);
-        foreach (var change in await _journal.LoadAsync(_state.State.JournalEpoch))
-        {
-            if (Game is not { } game || !change.ApplyTo(game)) LogChangeLeftOut(_log, this.GetPrimaryKey(), change.SeatId);
-            _state.State.Sequence = Math.Max(_state.State.Sequence, change.Sequence);
-        }
-        // Rounds closed after the checkpoint were replayed; those already stored apart need not be written again.
-        if (Game is { } played && Math.Min(storedApart.Count, played.FinalRoundCount) is var apart && apart > played.RoundsStoredApart)
-            played.SetRoundsStoredApart(apart);
-        _durableSequence = _state.State.Sequence;
+        var store = new SessionStore(_state, storage, this.GetGrainId(), this.GetPrimaryKey(), StartTimer(keepAlive: false), _time,
+            new SessionStoreEvents(OnStoredChanged, () => _links.ForwardDurable()), _log);
+        await store.LoadAsync();
+        _store = store;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
-        _outbox = new SessionOutbox(new SessionOutboxHost(() => _state.State, () => _durableSequence, _connections.ContainsKey, s => _links.NoteProgress(s)),
+        _outbox = new SessionOutbox(new SessionOutboxHost(() => _state.State, () => _store.DurableSequence, _connections.ContainsKey, s => _links.NoteProgress(s)),
             _relays, StartTimer(keepAlive: false), _time, _log);
         ArmDeadline();
         _links = new SessionLinks(
-            new SessionLinksHost(() => _state.State, () => _durableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
+            new SessionLinksHost(() => _state.State, () => _store.DurableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
             id => GrainFactory.GetGrain<Abstractions.Challenges.IChallengeGrain>(id), id => GrainFactory.GetGrain<Abstractions.Learners.ILearnerGrain>(id), _time, _log);
         _links.Activated();
         Diagnostics.GameMetrics.SessionActivated();
@@ -135,13 +104,13 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private async Task<JoinResult> Join(string nickname, Guid? learnerId)
     {
         if (Game is not { IsLive: true } game) return JoinResult.Fail(SessionErrors.NotFound);
-        if (_commit.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
+        if (_store.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
         var token = SecretToken.New();
         var (seat, error) = game.Join(nickname, token, learnerId);
         if (error is not null) return JoinResult.Fail(error);
         _outbox.Changed(PulseCounts.Lobby);
-        _journal.Add(SessionChange.Join(seat!, _state.State.Sequence));
-        await _commit.Commit();
+        _store.Journal(SessionChange.Join(seat!, _state.State.Sequence));
+        await _store.Commit();
         Announce();
         return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat));
     }
@@ -177,11 +146,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     public async Task<ActionResult> ChooseTeam(int seatId, int teamId)
     {
         if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
-        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        if (_store.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
         _outbox.Changed(PulseCounts.Lobby);
-        _journal.Add(SessionChange.TeamChosen(seatId, teamId, _state.State.Sequence));
-        await _commit.Commit();
+        _store.Journal(SessionChange.TeamChosen(seatId, teamId, _state.State.Sequence));
+        await _store.Commit();
         Announce();
         return ActionResult.Success;
     }
@@ -251,14 +220,14 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (!outcome.IsRepeat) _outbox.Changed(PulseCounts.Answers);
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
         // The answer goes into the journal: this write carries it, not the session (a repeat waits for the same write).
-        if (!outcome.IsRepeat) _journal.Add(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
+        if (!outcome.IsRepeat) _store.Journal(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
         try
         {
             if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys, Now))
             {
                 RevealNow(game, Now);
             }
-            await _commit.Commit();
+            await _store.Commit();
         }
         catch (Exception e)
         {
@@ -276,11 +245,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
         // While storage is down the game does not move on: nothing could be announced before it is stored.
-        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        if (_store.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         var now = Now;
         if (SessionCommands.Apply(game, command, now) is { } error) return ActionResult.Fail(error);
         AppendFor(command, game, now);
-        _journal.Add(SessionChange.Host(command, now, _state.State.Sequence));
+        _store.Journal(SessionChange.Host(command, now, _state.State.Sequence));
         var stored = await TryCommit(checkpoint: false);
         if (stored) Announce();
         // Logged once what it announces has left: the first line of each kind cost 6-28 ms on a fresh server (S2's
@@ -379,89 +348,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     // ----- Durability and announcements -----
 
-    /// <summary>
-    /// One write of the group commit. Changes the rules can replay (joins, answers, trainers' commands, deadlines) go to
-    /// the journal (a few hundred bytes each); any other change, or a journal grown past <see cref="MaxJournal"/>
-    /// entries, writes the whole session as a new checkpoint, which holds every change made before it.
-    /// </summary>
-    private async Task WriteAsync()
-    {
-        var upTo = _state.State.Sequence;
-        // Rounds closed by now are closed in what this write stores; one closed while it runs is not, yet.
-        var closed = Game?.FinalRoundCount ?? 0;
-        if (_checkpointsWanted > _checkpointsDone || _journal.Count >= MaxJournal)
-        {
-            var (wanted, included) = (_checkpointsWanted, _journal.Count);
-            _state.State.JournalEpoch++;
-            await _state.WriteStateAsync();
-            _checkpointsDone = Math.Max(_checkpointsDone, wanted);
-            _journal.Restart(_state.State.JournalEpoch, included);
-        }
-        else await _journal.WriteAsync();
-        // After the checkpoint that carries an erasure; if the clear fails, the write fails and its retry clears again.
-        if (_clearChunksAfter is > 0 and var after && _checkpointsDone >= after)
-        {
-            await _journal.ClearStaleAsync();
-            if (_clearChunksAfter == after) _clearChunksAfter = 0;
-        }
-        _durableSequence = Math.Max(_durableSequence, upTo);
-        _links.ForwardDurable();
-        _closedStored = Math.Max(_closedStored, closed);
-        StoreClosedRoundsApart();
-    }
-
-    /// <summary>
-    /// Closed rounds never change: each is written once into a row of its own (<see cref="RoundRows"/>),
-    /// <see cref="StoreRoundsApartAfter"/> after the write that closed it, off the path of any acknowledgement and of
-    /// the reveal, and the session's later writes leave them out. A write during the fifth question then carries the
-    /// seats and one round, not every answer of the game.
-    /// </summary>
-    private void StoreClosedRoundsApart()
-    {
-        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || Game is not { } game || _closedStored <= game.RoundsStoredApart) return;
-        _roundsTimer = this.RegisterGrainTimer(_ =>
-        {
-            _roundsTimer?.Dispose();
-            _roundsTimer = null;
-            if (!ReferenceEquals(Game, game)) return Task.CompletedTask; // purged meanwhile
-            // Every round stored closed by now, including those closed while the timer waited.
-            return _storingRounds = StoreRoundsApart(game, Math.Min(_closedStored, game.FinalRoundCount));
-        }, new GrainTimerCreationOptions(StoreRoundsApartAfter, Timeout.InfiniteTimeSpan));
-    }
-
-    private async Task StoreRoundsApart(GameSession game, int count)
-    {
-        try
-        {
-            await _rounds.WriteAsync(game.Rounds, count);
-            // Only now may the session's own state leave them out: a crash in between finds them in both.
-            if (!ReferenceEquals(Game, game)) return;
-            game.SetRoundsStoredApart(count);
-        }
-        catch (Exception e)
-        {
-            // Nothing is lost: the session's own state still carries these rounds, and the next write tries again.
-            LogRoundsNotStoredApart(_log, e, game.Id);
-            return;
-        }
-        // A round whose close was stored while this write ran goes next, without waiting for another write.
-        _storingRounds = null;
-        StoreClosedRoundsApart();
-    }
-
-    /// <summary>The played rounds hold every answer: they go with the rest of the personal data.</summary>
-    private async Task ForgetPlayedRounds()
-    {
-        if (_storingRounds is { } storing) await storing;
-        await _rounds.ClearAsync();
-    }
-
     /// <summary>The deadline check: when it changed the game, the change is journaled and its phase event queued.</summary>
     private bool Tick(GameSession game, DateTimeOffset now)
     {
         if (!game.Tick(now)) return false;
         AppendPhase(game, now);
-        _journal.Add(SessionChange.Ticked(now, _state.State.Sequence));
+        _store.Journal(SessionChange.Ticked(now, _state.State.Sequence));
         return true;
     }
 
@@ -470,20 +362,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         if (game.RevealNow(now) is not null) return;
         AppendPhase(game, now);
-        _journal.Add(SessionChange.RevealedNow(now, _state.State.Sequence));
+        _store.Journal(SessionChange.RevealedNow(now, _state.State.Sequence));
     }
 
-    /// <summary>
-    /// Waits for a write of the whole session (a checkpoint) carrying every change so far. With
-    /// <paramref name="clearOlderChunks"/> (an erasure, the purge) the journal's chunks that older checkpoints left behind
-    /// are cleared once it is stored: they may hold what must no longer be kept.
-    /// </summary>
-    private Task Checkpoint(bool clearOlderChunks = false)
-    {
-        _checkpointsWanted++;
-        if (clearOlderChunks) _clearChunksAfter = _checkpointsWanted;
-        return _commit.Commit();
-    }
+    private Task Checkpoint(bool clearOlderChunks = false) => _store.Checkpoint(clearOlderChunks);
 
     /// <summary>
     /// Waits for a write carrying every change so far; false when it failed (the commit keeps retrying). A change that
@@ -493,8 +375,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         try
         {
-            if (checkpoint) _checkpointsWanted++;
-            await _commit.Commit();
+            await (checkpoint ? _store.Checkpoint() : _store.Commit());
             return true;
         }
         catch (Exception)
@@ -543,8 +424,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         // Purged before, but the played rounds or the journal may have outlived a crash right after.
         else
         {
-            await ForgetPlayedRounds();
-            await _journal.ClearStaleAsync();
+            await _store.Forget();
         }
         // Purged (now or before): the reminder has nothing left to do.
         if (await this.GetReminder(RetentionReminder) is { } reminder) await this.UnregisterReminder(reminder);
@@ -559,10 +439,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _connections.Clear();
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        _roundsTimer?.Dispose();
-        _roundsTimer = null;
         await Checkpoint(clearOlderChunks: true);
-        await ForgetPlayedRounds();
+        await _store.Forget();
         await ReleaseJoinCode(game);
         LogPurged(_log, game.Id);
     }
@@ -588,7 +466,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     private SessionSnapshot BuildSnapshot(Seat? seat) =>
-        SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _durableSequence, _commit.Retrying, _links.ChallengeView));
+        SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _store.DurableSequence, _store.Retrying, _links.ChallengeView));
 
     private StartTimer StartTimer(bool keepAlive) => (due, callback) =>
         this.RegisterGrainTimer(_ => callback(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = keepAlive });
@@ -616,12 +494,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
     private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not store its closed rounds apart; they stay in the session's own state for now")]
-    private static partial void LogRoundsNotStoredApart(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId}: a stored change of seat {SeatId} does not fit the stored session and was left out")]
-    private static partial void LogChangeLeftOut(ILogger log, Guid sessionId, int seatId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
     private static partial void LogStorageBack(ILogger log, Guid sessionId);

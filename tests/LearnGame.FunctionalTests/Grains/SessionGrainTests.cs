@@ -330,7 +330,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var (session, _) = await SessionWithLearners(0);
         var id = session.GetGrainId();
         var sessionWrites = fixture.Storage.WritesOf("session", id);
-        var count = LearnGame.Grains.Sessions.SessionGrain.MaxJournal + 10;
+        var count = LearnGame.Grains.Sessions.SessionStore.MaxJournal + 10;
         var joins = await Task.WhenAll(Enumerable.Range(0, count).Select(i => session.Join($"L{i}")));
         Assert.All(joins, j => Assert.True(j.Ok, j.Message));
         Assert.Equal(sessionWrites + 1, fixture.Storage.WritesOf("session", id));
