@@ -40,8 +40,7 @@ public static class SessionAnnouncements
             case SessionPhase.QuestionOpen:
                 return [Question(SessionEvents.Question, game, now)];
             case SessionPhase.Reveal:
-                // One message per learner, not two: behind the reveal, 2,000 results competed with it for the same cores
-                // and the last phones of a 2,000-learner session got the reveal later (docs/benchmarks.md).
+                // One message per learner, not two: each result travels inside that learner's copy of the reveal.
                 return SessionViews.Reveal(game) is { } reveal
                     ? [Announcement.WithOwn(SessionEvents.Reveal, reveal, SessionEvents.Result,
                         SessionViews.Results(game, SessionViews.Ranks(game)).ToDictionary(r => r.Key, r => (object)r.Value))]

@@ -16,8 +16,9 @@ using Orleans.Storage;
 namespace LearnGame.Grains.Sessions;
 
 /// <summary>
-/// Hosts one live game. Thin: rules are in <see cref="GameSession"/>; this grain persists (group commit),
-/// runs the deadline timer, and announces events to the silos' relays only after the change is durable.
+/// Hosts one live game. A coordinator: rules are in <see cref="GameSession"/>; it checks each call, journals the change
+/// in its <see cref="ISessionStore"/>, queues its events in its <see cref="SessionOutbox"/> (sent only once durable),
+/// runs the deadline timer and the retention reminder, and keeps its links in <see cref="SessionLinks"/>.
 /// Reentrant so answers arriving during a write join the next write; every change happens synchronously
 /// between awaits, so the single-threaded scheduler keeps it consistent.
 /// </summary>
@@ -252,8 +253,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _store.Journal(SessionChange.Host(command, now, _state.State.Sequence));
         var stored = await TryCommit(checkpoint: false);
         if (stored) Announce();
-        // Logged once what it announces has left: the first line of each kind cost 6-28 ms on a fresh server (S2's
-        // Start, docs/benchmarks.md), which the first question waited for when the line came before the write.
+        // Logged once what it announces has left: the first line of each kind is slow on a fresh server.
         LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
         // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
         if (!stored) return ActionResult.Fail(SessionErrors.StorageRetrying);
@@ -345,8 +345,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         RevealNow(game, Now);
         return await TryCommit(checkpoint: false);
     }
-
-    // ----- Durability and announcements -----
 
     /// <summary>The deadline check: when it changed the game, the change is journaled and its phase event queued.</summary>
     private bool Tick(GameSession game, DateTimeOffset now)
@@ -472,8 +470,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         this.RegisterGrainTimer(_ => callback(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = keepAlive });
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
