@@ -95,15 +95,21 @@ public sealed partial class SessionStore : ISessionStore
     public async Task LoadAsync()
     {
         var storedApart = await _rounds.LoadAsync();
-        State.Game?.RestoreRoundsStoredApart(storedApart);
+        if (State.Game is { } stored && State.RoundsStoredApart > 0)
+        {
+            if (storedApart.Count < State.RoundsStoredApart)
+                throw new InvalidOperationException($"Session {_sessionId}: {State.RoundsStoredApart} rounds were stored apart, but only {storedApart.Count} were found.");
+            // A crash between a round's row and the next checkpoint leaves extra rows: those rounds are also in the game.
+            stored.Rounds.InsertRange(0, storedApart.Take(State.RoundsStoredApart));
+        }
         foreach (var change in await _journal.LoadAsync(State.JournalEpoch))
         {
             if (State.Game is not { } game || !change.ApplyTo(game)) LogChangeLeftOut(_log, _sessionId, change.SeatId);
             State.Sequence = Math.Max(State.Sequence, change.Sequence);
         }
         // Rounds closed after the checkpoint were replayed; those already stored apart need not be written again.
-        if (State.Game is { } played && Math.Min(storedApart.Count, played.FinalRoundCount) is var apart && apart > played.RoundsStoredApart)
-            played.SetRoundsStoredApart(apart);
+        if (State.Game is { } played && Math.Min(storedApart.Count, played.FinalRoundCount) is var apart && apart > State.RoundsStoredApart)
+            State.RoundsStoredApart = apart;
         DurableSequence = State.Sequence;
     }
 
@@ -125,6 +131,7 @@ public sealed partial class SessionStore : ISessionStore
         // The played rounds hold every answer: they go with the rest of the personal data.
         if (_storingRounds is { } storing) await storing;
         await _rounds.ClearAsync();
+        State.RoundsStoredApart = 0;
         await _journal.ClearStaleAsync();
     }
 
@@ -138,7 +145,7 @@ public sealed partial class SessionStore : ISessionStore
         {
             var (wanted, included) = (_checkpointsWanted, _journal.Count);
             State.JournalEpoch++;
-            await _state.WriteStateAsync();
+            await WriteStateWithoutRoundsApart();
             _checkpointsDone = Math.Max(_checkpointsDone, wanted);
             _journal.Restart(State.JournalEpoch, included);
         }
@@ -155,6 +162,23 @@ public sealed partial class SessionStore : ISessionStore
         StoreClosedRoundsApart();
     }
 
+    /// <summary>Writes the session's own state, leaving out the leading rounds stored in rows of their own.</summary>
+    private Task WriteStateWithoutRoundsApart()
+    {
+        if (State.Game is not { } game || State.RoundsStoredApart == 0) return _state.WriteStateAsync();
+        var apart = game.Rounds.GetRange(0, State.RoundsStoredApart);
+        game.Rounds.RemoveRange(0, apart.Count);
+        // The storage serialises the state on this turn, so the game is whole again before anything else runs.
+        try
+        {
+            return _state.WriteStateAsync();
+        }
+        finally
+        {
+            game.Rounds.InsertRange(0, apart);
+        }
+    }
+
     /// <summary>
     /// Closed rounds never change: each is written once into a row of its own, <see cref="StoreRoundsApartAfter"/> after
     /// the write that closed it, off the path of any acknowledgement and of the reveal; the session's later writes leave
@@ -162,7 +186,7 @@ public sealed partial class SessionStore : ISessionStore
     /// </summary>
     private void StoreClosedRoundsApart()
     {
-        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || State.Game is not { } game || _closedStored <= game.RoundsStoredApart) return;
+        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || State.Game is not { } game || _closedStored <= State.RoundsStoredApart) return;
         _roundsTimer = _startTimer(StoreRoundsApartAfter, () =>
         {
             _roundsTimer?.Dispose();
@@ -180,7 +204,7 @@ public sealed partial class SessionStore : ISessionStore
             await _rounds.WriteAsync(game.Rounds, count);
             // Only now may the session's own state leave them out: a crash in between finds them in both.
             if (!ReferenceEquals(State.Game, game)) return;
-            game.SetRoundsStoredApart(count);
+            State.RoundsStoredApart = Math.Max(State.RoundsStoredApart, count);
         }
         catch (Exception e)
         {

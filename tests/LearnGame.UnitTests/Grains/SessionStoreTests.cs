@@ -159,12 +159,18 @@ public class SessionStoreTests
         Assert.Equal(SessionStore.StoreRoundsApartAfter, due);
         await fire();
         Assert.Contains("zoe-q1", f.Storage.Rows["round-0"]);
-        Assert.Equal(1, state.State.Game!.RoundsStoredApart);
+        Assert.Equal(1, state.State.RoundsStoredApart);
 
+        f.Game.Next();
+        f.Game.Next();
         await store.Checkpoint();
         Assert.DoesNotContain("zoe-q1", f.Storage.Rows["session"]);
+        Assert.Equal(2, state.State.Game!.Rounds.Count);
         var (_, again) = await f.Reload();
-        Assert.Equal("zoe-q1", again.State.Game!.Rounds[0].Answers[zoe.Id].AnswerId);
+        Assert.Equal([0, 1], again.State.Game!.Rounds.Select(r => r.QuestionIndex));
+        Assert.Equal("zoe-q1", again.State.Game.Rounds[0].Answers[zoe.Id].AnswerId);
+        // It goes on by the same rules: a retried answer to a round kept apart is still recognised.
+        Assert.True(again.State.Game.SubmitAnswer(zoe.Id, 0, "zoe-q1", Answers.Choice(1), f.Game.Now).IsRepeat);
 
         await store.Forget();
         Assert.False(f.Storage.Rows.ContainsKey("round-0"));
@@ -187,5 +193,44 @@ public class SessionStoreTests
         Assert.False(store.Retrying);
         Assert.Equal([false, true], f.StoredChanged);
         Assert.Contains("Zoe", f.Storage.Rows["journal-0"]);
+    }
+
+    private static async Task<(Fixture F, SessionStore Store, MemoryState State)> FirstRoundClosed()
+    {
+        var (f, store, state) = await Created();
+        var zoe = f.Game.Join("Zoe");
+        f.Game.Start();
+        f.Game.Answer(zoe, Answers.Choice(1), answerId: "zoe-q1");
+        f.Game.RevealNow();
+        await store.Checkpoint();
+        return (f, store, state);
+    }
+
+    [Fact]
+    public async Task After_a_crash_between_a_rounds_row_and_the_next_checkpoint_the_round_is_not_counted_twice()
+    {
+        var (f, _, _) = await FirstRoundClosed();
+        await Assert.Single(f.Timers).Callback();
+        Assert.True(f.Storage.Rows.ContainsKey("round-0"));
+        Assert.Contains("zoe-q1", f.Storage.Rows["session"]);
+
+        var (_, again) = await f.Reload();
+
+        Assert.Single(again.State.Game!.Rounds);
+        Assert.Equal(1, again.State.RoundsStoredApart);
+    }
+
+    [Fact]
+    public async Task Fewer_rounds_stored_apart_than_the_session_counts_is_refused_not_guessed()
+    {
+        var (f, store, _) = await FirstRoundClosed();
+        await Assert.Single(f.Timers).Callback();
+        await store.Checkpoint();
+        f.Storage.Rows.Remove("round-0");
+
+        var (reloaded, again) = f.Open();
+        await again.ReadStateAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(reloaded.LoadAsync);
     }
 }
