@@ -4,9 +4,10 @@ using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Reports;
 using LearnGame.Domain.Sessions;
 using LearnGame.Domain.Sessions.Views;
+using LearnGame.Grains.Abstractions.Challenges;
 using LearnGame.Grains.Abstractions.JoinCodes;
+using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
-using LearnGame.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         ArmDeadline();
         _links = new SessionLinks(
             new SessionLinksHost(() => _state.State, () => _store.DurableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
-            id => GrainFactory.GetGrain<Abstractions.Challenges.IChallengeGrain>(id), id => GrainFactory.GetGrain<Abstractions.Learners.ILearnerGrain>(id), _time, _log);
+            id => GrainFactory.GetGrain<IChallengeGrain>(id), id => GrainFactory.GetGrain<ILearnerGrain>(id), _time, _log);
         _links.Activated();
         Diagnostics.GameMetrics.SessionActivated();
     }

@@ -88,9 +88,6 @@ public sealed partial class SessionStore : ISessionStore
 
     public bool Retrying => _commit.Retrying;
 
-    /// <summary>Writes done, for tests and metrics.</summary>
-    public long Writes => _commit.Writes;
-
     /// <summary>Puts the session back as stored: its own state (read by Orleans), the rounds stored apart, then the journal replayed.</summary>
     public async Task LoadAsync()
     {
