@@ -11,7 +11,7 @@ namespace LearnGame.Domain.Sessions;
 /// seats, answers and scoring. Time always comes in as a parameter; nothing here reads a clock.
 /// Every method either changes the state and returns null, or returns an error and changes nothing.
 /// </summary>
-public sealed class GameSession : IJsonOnDeserialized
+public sealed class GameSession
 {
     public const int MaxSeats = 10_000;
     public const int MaxAnswerIdLength = 64;
@@ -31,21 +31,7 @@ public sealed class GameSession : IJsonOnDeserialized
     [JsonInclude] public DateTimeOffset? EndedAt { get; private set; }
     [JsonInclude] public List<Seat> Seats { get; private set; } = [];
     /// <summary>Every round played so far, in order; the last one is the current round.</summary>
-    [JsonIgnore] public List<Round> Rounds { get; private set; } = [];
-
-    /// <summary>
-    /// How many of the first rounds storage keeps apart (see <see cref="SetRoundsStoredApart"/>): this object's own JSON
-    /// carries only the rounds after them, so that a write during a question does not rewrite every earlier answer.
-    /// </summary>
-    [JsonInclude] public int RoundsStoredApart { get; private set; }
-
-    // Same JSON name as before the split: a session stored earlier reads back with every round in its own JSON.
-    [JsonInclude, JsonPropertyName("rounds")]
-    private List<Round> OwnRounds
-    {
-        get => RoundsStoredApart == 0 ? Rounds : Rounds.GetRange(RoundsStoredApart, Rounds.Count - RoundsStoredApart);
-        set => Rounds = value;
-    }
+    [JsonInclude] public List<Round> Rounds { get; private set; } = [];
     [JsonInclude] public List<Team> Teams { get; private set; } = [];
 
     /// <summary>Creates a session in the lobby; only the hash of the host token is kept.</summary>
@@ -96,12 +82,9 @@ public sealed class GameSession : IJsonOnDeserialized
     /// <summary>Seat ids are 1, 2, 3… in join order, so a seat is found by its position.</summary>
     public Seat? SeatById(int seatId) => seatId >= 1 && seatId <= Seats.Count && Seats[seatId - 1] is { Kicked: false } seat && seat.Id == seatId ? seat : null;
 
-    // ----- Rounds kept apart by storage -----
+    // ----- Final rounds -----
 
-    /// <summary>
-    /// The leading rounds that are closed. A closed round never changes again (scored, skipped or ended), so storage may
-    /// write these once and keep them apart.
-    /// </summary>
+    /// <summary>The leading rounds that are closed: a closed round never changes again (scored, skipped or ended).</summary>
     [JsonIgnore] public int FinalRoundCount
     {
         get
@@ -111,37 +94,6 @@ public sealed class GameSession : IJsonOnDeserialized
             return count;
         }
     }
-
-    /// <summary>
-    /// Storage has durably written the first <paramref name="count"/> rounds elsewhere: from now on this object's JSON
-    /// leaves them out. Only final rounds may be kept apart, and never fewer than before.
-    /// </summary>
-    public void SetRoundsStoredApart(int count)
-    {
-        if (count < RoundsStoredApart || count > FinalRoundCount)
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"Between {RoundsStoredApart} and {FinalRoundCount} rounds may be kept apart.");
-        RoundsStoredApart = count;
-    }
-
-    /// <summary>
-    /// After a reload: puts back the rounds storage kept apart (it may hold more than this session counted, when a crash
-    /// came between the two writes; the extra ones are also in this object's own JSON).
-    /// </summary>
-    public void RestoreRoundsStoredApart(IReadOnlyList<Round> storedApart)
-    {
-        if (_roundsMissing == 0) return;
-        if (storedApart.Count < _roundsMissing)
-            throw new InvalidOperationException($"Session {Id}: {_roundsMissing} rounds were stored apart, but only {storedApart.Count} were found.");
-        Rounds.InsertRange(0, storedApart.Take(_roundsMissing));
-        _roundsMissing = 0;
-    }
-
-    /// <summary>True after a reload until <see cref="RestoreRoundsStoredApart"/> has put the rounds kept apart back.</summary>
-    [JsonIgnore] public bool AwaitsRoundsStoredApart => _roundsMissing > 0;
-
-    private int _roundsMissing;
-
-    void IJsonOnDeserialized.OnDeserialized() => _roundsMissing = RoundsStoredApart;
 
     /// <summary>Nicknames in use, by <see cref="Nickname.Key"/>; rebuilt from the seats after a reload.</summary>
     private HashSet<string>? _nicknames;

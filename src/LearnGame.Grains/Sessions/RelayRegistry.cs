@@ -7,7 +7,7 @@ namespace LearnGame.Grains.Sessions;
 /// re-activated on another silo after a crash keeps announcing to every silo at once, without waiting for renewals.
 /// A relay that has not renewed within <see cref="Expiry"/> is dropped (its silo is gone).
 /// </summary>
-public sealed class RelayRegistry(IGrainFactory grains, Dictionary<string, DateTimeOffset> stored)
+public sealed class RelayRegistry(IGrainFactory grains, Dictionary<string, DateTimeOffset> stored) : ISessionEventSink
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(3);
     private readonly Dictionary<string, RelayOutbox> _outboxes = [];

@@ -12,12 +12,21 @@ namespace LearnGame.Grains.Sessions;
 public sealed record Announcement(string Name, object? Payload, string? PersonalName = null, IReadOnlyDictionary<int, object>? Personal = null,
     string? InsideAs = null)
 {
-    /// <summary>One event per seat, nothing for everyone.</summary>
-    public static Announcement PerSeat(string name, IReadOnlyDictionary<int, object> views) => new(name, null, name, views);
+    /// <summary>
+    /// True when the personal parts are serialised as the event leaves, after the events before it have gone: those of
+    /// many seats (standings, results), which would otherwise hold back what is already durable.
+    /// </summary>
+    public bool PersonalAsItLeaves { get; init; }
+
+    /// <summary>One event per seat, nothing for everyone, serialised as it leaves.</summary>
+    public static Announcement PerSeat(string name, IReadOnlyDictionary<int, object> views) => new(name, null, name, views) { PersonalAsItLeaves = true };
+
+    /// <summary>One event for a few seats only, nothing for everyone (a kick, a team's votes), serialised at once.</summary>
+    public static Announcement ToSeats(string name, IReadOnlyDictionary<int, object> views) => new(name, null, name, views);
 
     /// <summary>One event for everyone; each seat's copy carries its own view as the property <paramref name="property"/>.</summary>
     public static Announcement WithOwn(string name, object payload, string property, IReadOnlyDictionary<int, object> views) =>
-        new(name, payload, null, views, property);
+        new(name, payload, null, views, property) { PersonalAsItLeaves = true };
 }
 
 /// <summary>What a session announces, built from the game's views: the grain sends it, the warm-up only builds it.</summary>
@@ -31,8 +40,7 @@ public static class SessionAnnouncements
             case SessionPhase.QuestionOpen:
                 return [Question(SessionEvents.Question, game, now)];
             case SessionPhase.Reveal:
-                // One message per learner, not two: behind the reveal, 2,000 results competed with it for the same cores
-                // and the last phones of a 2,000-learner session got the reveal later (docs/benchmarks.md).
+                // One message per learner, not two: each result travels inside that learner's copy of the reveal.
                 return SessionViews.Reveal(game) is { } reveal
                     ? [Announcement.WithOwn(SessionEvents.Reveal, reveal, SessionEvents.Result,
                         SessionViews.Results(game, SessionViews.Ranks(game)).ToDictionary(r => r.Key, r => (object)r.Value))]

@@ -1,12 +1,13 @@
-using System.Text.Json;
+using LearnGame.Domain.Challenges;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Reports;
 using LearnGame.Domain.Sessions;
 using LearnGame.Domain.Sessions.Views;
+using LearnGame.Grains.Abstractions.Challenges;
 using LearnGame.Grains.Abstractions.JoinCodes;
+using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
-using LearnGame.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +17,9 @@ using Orleans.Storage;
 namespace LearnGame.Grains.Sessions;
 
 /// <summary>
-/// Hosts one live game. Thin: rules are in <see cref="GameSession"/>; this grain persists (group commit),
-/// runs the deadline timer, and announces events to the silos' relays only after the change is durable.
+/// Hosts one live game. A coordinator: rules are in <see cref="GameSession"/>; it checks each call, journals the change
+/// in its <see cref="ISessionStore"/>, queues its events in its <see cref="SessionOutbox"/> (sent only once durable),
+/// runs the deadline timer and the retention reminder, and keeps its links in <see cref="SessionLinks"/>.
 /// Reentrant so answers arriving during a write join the next write; every change happens synchronously
 /// between awaits, so the single-threaded scheduler keeps it consistent.
 /// </summary>
@@ -33,54 +35,26 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private static readonly TimeSpan LongestFirstWait = TimeSpan.FromDays(20);
 
     private readonly IPersistentState<SessionState> _state;
-    /// <summary>Closed rounds as earlier versions stored them (one row for all); read, never written again.</summary>
-    private readonly IPersistentState<PlayedRounds> _played;
-    private RoundRows _rounds = null!;
-    private const string RoundsName = "round";
-    private const string JournalName = "journal";
-    /// <summary>Past this many journaled changes, the next write is a checkpoint: a reload never replays more.</summary>
-    public const int MaxJournal = 1024;
-    private Journal<SessionChange> _journal = null!;
-    private long _checkpointsWanted;
-    private long _checkpointsDone;
-    /// <summary>The checkpoint after which the journal's older chunks must be cleared (an erasure, the purge); 0 when none.</summary>
-    private long _clearChunksAfter;
-    private Task? _storingRounds;
-    private IGrainTimer? _roundsTimer;
-    /// <summary>The leading rounds whose close a finished write has stored: those may be written apart.</summary>
-    private int _closedStored;
-
-    /// <summary>
-    /// How long after the write that closed a round it is written apart: past the reveal's delivery (2,000 learners on
-    /// 2 cores take about 100 ms), which serialising the round's answers (367 KB at 2,000) would otherwise hold back.
-    /// </summary>
-    public static readonly TimeSpan StoreRoundsApartAfter = TimeSpan.FromSeconds(1);
+    private ISessionStore _store = null!;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionGrain> _log;
-    private readonly GroupCommit _commit;
     private readonly RetentionOptions _retention;
+    private SessionLinks _links = null!;
     private RelayRegistry _relays = null!;
     private readonly Dictionary<int, int> _connections = [];
-    private readonly List<Outgoing> _outbox = [];
-    private long _durableSequence;
-    private readonly PulseSchedule _pulses = new();
-    private DateTimeOffset? _pulseDue;
+    private SessionOutbox _outbox = null!;
     private IGrainTimer? _deadlineTimer;
-    private IGrainTimer? _pulseTimer;
 
     public SessionGrain(
         [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
-        [PersistentState("rounds", GrainStorage.Name)] IPersistentState<PlayedRounds> played,
         TimeProvider time,
         IOptions<RetentionOptions> retention,
         ILogger<SessionGrain> log)
     {
         _state = state;
-        _played = played;
         _retention = retention.Value;
         _time = time;
         _log = log;
-        _commit = new GroupCommit(WriteAsync, time, OnStoredChanged);
     }
 
     private GameSession? Game => _state.State.Game;
@@ -89,22 +63,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
-        _rounds = new RoundRows(storage, this.GetGrainId(), RoundsName);
-        var storedApart = await _rounds.LoadAsync(_played.State.Rounds);
-        Game?.RestoreRoundsStoredApart(storedApart);
-        _journal = new Journal<SessionChange>(storage, this.GetGrainId(), JournalName);
-        foreach (var change in await _journal.LoadAsync(_state.State.JournalEpoch))
-        {
-            if (Game is not { } game || !change.ApplyTo(game)) LogChangeLeftOut(_log, this.GetPrimaryKey(), change.SeatId);
-            _state.State.Sequence = Math.Max(_state.State.Sequence, change.Sequence);
-        }
-        // Rounds closed after the checkpoint were replayed; those already stored apart need not be written again.
-        if (Game is { } played && Math.Min(storedApart.Count, played.FinalRoundCount) is var apart && apart > played.RoundsStoredApart)
-            played.SetRoundsStoredApart(apart);
-        _durableSequence = _state.State.Sequence;
+        var store = new SessionStore(_state, storage, this.GetGrainId(), this.GetPrimaryKey(), StartTimer(keepAlive: false), _time,
+            new SessionStoreEvents(OnStoredChanged, () => _links.ForwardDurable()), _log);
+        await store.LoadAsync();
+        _store = store;
         _relays = new RelayRegistry(GrainFactory, _state.State.Relays);
+        _outbox = new SessionOutbox(new SessionOutboxHost(() => _state.State, () => _store.DurableSequence, _connections.ContainsKey, s => _links.NoteProgress(s)),
+            _relays, StartTimer(keepAlive: false), _time, _log);
         ArmDeadline();
-        OnActivateLinks();
+        _links = new SessionLinks(
+            new SessionLinksHost(() => _state.State, () => _store.DurableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
+            id => GrainFactory.GetGrain<IChallengeGrain>(id), id => GrainFactory.GetGrain<ILearnerGrain>(id), _time, _log);
+        _links.Activated();
         Diagnostics.GameMetrics.SessionActivated();
     }
 
@@ -136,28 +106,28 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private async Task<JoinResult> Join(string nickname, Guid? learnerId)
     {
         if (Game is not { IsLive: true } game) return JoinResult.Fail(SessionErrors.NotFound);
-        if (_commit.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
+        if (_store.Retrying) return JoinResult.Fail(SessionErrors.StorageRetrying);
         var token = SecretToken.New();
         var (seat, error) = game.Join(nickname, token, learnerId);
         if (error is not null) return JoinResult.Fail(error);
-        _pulses.Changed(PulseCounts.Lobby);
-        _journal.Add(SessionChange.Join(seat!, _state.State.Sequence));
-        await _commit.Commit();
+        _outbox.Changed(PulseCounts.Lobby);
+        _store.Journal(SessionChange.Join(seat!, _state.State.Sequence));
+        await _store.Commit();
         Announce();
-        return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat, isHost: false));
+        return new JoinResult(true, null, null, seat!.Id, token, BuildSnapshot(seat));
     }
 
     public Task<JoinResult> Rejoin(string seatToken)
     {
         if (Game is not { } game || game.FindSeat(seatToken) is not { } seat)
             return Task.FromResult(JoinResult.Fail(SessionErrors.SeatNotFound));
-        return Task.FromResult(new JoinResult(true, null, null, seat.Id, null, BuildSnapshot(seat, isHost: false)));
+        return Task.FromResult(new JoinResult(true, null, null, seat.Id, null, BuildSnapshot(seat)));
     }
 
     public Task<HostResult> Host(string hostToken)
     {
         if (Game is not { } game || !game.IsHost(hostToken)) return Task.FromResult(HostResult.Fail(SessionErrors.Forbidden));
-        return Task.FromResult(new HostResult(true, null, null, BuildSnapshot(null, isHost: true)));
+        return Task.FromResult(new HostResult(true, null, null, BuildSnapshot(null)));
     }
 
     public Task SeatConnected(int seatId)
@@ -178,11 +148,11 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     public async Task<ActionResult> ChooseTeam(int seatId, int teamId)
     {
         if (Game is not { IsLive: true } game) return ActionResult.Fail(SessionErrors.NotFound);
-        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        if (_store.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.ChooseTeam(seatId, teamId) is { } error) return ActionResult.Fail(error);
-        _pulses.Changed(PulseCounts.Lobby);
-        _journal.Add(SessionChange.TeamChosen(seatId, teamId, _state.State.Sequence));
-        await _commit.Commit();
+        _outbox.Changed(PulseCounts.Lobby);
+        _store.Journal(SessionChange.TeamChosen(seatId, teamId, _state.State.Sequence));
+        await _store.Commit();
         Announce();
         return ActionResult.Success;
     }
@@ -200,8 +170,34 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return Task.CompletedTask;
     }
 
+    public async Task<ActionResult> AttachChallenge(string hostToken, Guid challengeId)
+    {
+        if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
+        return await _links.Attach(challengeId);
+    }
+
+    public Task ChallengeChanged(ChallengeView view)
+    {
+        _links.ChallengeChanged(view);
+        return Task.CompletedTask;
+    }
+
+    private void ShowChallenge(ChallengeView view) => _outbox.Notify(SessionEvents.Challenge, view);
+
+    public async Task<int> ForgetLearner(Guid learnerId)
+    {
+        if (Game is not { } game) return 0;
+        var forgotten = game.ForgetLearner(learnerId);
+        if (forgotten == 0) return 0;
+        _outbox.Changed(PulseCounts.Lobby);
+        // The erased seats may still be in chunks of the journal the new checkpoint leaves behind: those are cleared.
+        await Checkpoint(clearOlderChunks: true);
+        Announce();
+        return forgotten;
+    }
+
     public Task<SessionSnapshot?> Snapshot() =>
-        Task.FromResult(Game is null ? null : BuildSnapshot(null, isHost: false));
+        Task.FromResult(Game is null ? null : BuildSnapshot(null));
 
     public Task<ReportResult> Report(string hostToken) =>
         Task.FromResult(Game is { } game && game.IsHost(hostToken)
@@ -223,17 +219,17 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             if (error == GameError.AnswerTooLate && Tick(game, Now)) { if (await TryCommit(checkpoint: false)) Announce(); }
             return AnswerAck.Fail(error, questionIndex);
         }
-        if (!outcome.IsRepeat) _pulses.Changed(PulseCounts.Answers);
+        if (!outcome.IsRepeat) _outbox.Changed(PulseCounts.Answers);
         if (!outcome.IsRepeat && game.CurrentRound is { Consensus: true } && game.SeatById(seatId)?.TeamId is { } teamId) AppendTeamVotes(game, teamId);
         // The answer goes into the journal: this write carries it, not the session (a repeat waits for the same write).
-        if (!outcome.IsRepeat) _journal.Add(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
+        if (!outcome.IsRepeat) _store.Journal(SessionChange.Answered(seatId, questionIndex, outcome.Answer!, _state.State.Sequence));
         try
         {
             if (!outcome.IsRepeat && game.Options.CloseWhenAllAnswered && game.AllAnswered(_connections.Keys, Now))
             {
                 RevealNow(game, Now);
             }
-            await _commit.Commit();
+            await _store.Commit();
         }
         catch (Exception e)
         {
@@ -251,15 +247,14 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         if (Game is not { } game || !game.IsHost(hostToken)) return ActionResult.Fail(SessionErrors.Forbidden);
         // While storage is down the game does not move on: nothing could be announced before it is stored.
-        if (_commit.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
+        if (_store.Retrying) return ActionResult.Fail(SessionErrors.StorageRetrying);
         var now = Now;
         if (SessionCommands.Apply(game, command, now) is { } error) return ActionResult.Fail(error);
         AppendFor(command, game, now);
-        _journal.Add(SessionChange.Host(command, now, _state.State.Sequence));
+        _store.Journal(SessionChange.Host(command, now, _state.State.Sequence));
         var stored = await TryCommit(checkpoint: false);
         if (stored) Announce();
-        // Logged once what it announces has left: the first line of each kind cost 6-28 ms on a fresh server (S2's
-        // Start, docs/benchmarks.md), which the first question waited for when the line came before the write.
+        // Logged once what it announces has left: the first line of each kind is slow on a fresh server.
         LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
         // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
         if (!stored) return ActionResult.Fail(SessionErrors.StorageRetrying);
@@ -272,19 +267,18 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         switch (command.Action)
         {
             case HostAction.Kick when command is KickCommand kick:
-                Append<object?>(SessionEvents.Kicked, null, EventAudience.Nobody, SessionEvents.Kicked,
-                    new Dictionary<int, byte[]> { [kick.SeatId] = Json(new KickedPayload("kicked")) });
-                _pulses.Changed(PulseCounts.Lobby);
+                Append(Announcement.ToSeats(SessionEvents.Kicked, new Dictionary<int, object> { [kick.SeatId] = new KickedPayload("kicked") }));
+                _outbox.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam or HostAction.SetExtraTime:
-                _pulses.Changed(PulseCounts.Lobby);
+                _outbox.Changed(PulseCounts.Lobby);
                 break;
             case HostAction.MoveToTeam when command is MoveToTeamCommand move:
-                _pulses.Changed(PulseCounts.Lobby);
+                _outbox.Changed(PulseCounts.Lobby);
                 Append(SessionAnnouncements.Standings(game, game.SeatById(move.SeatId) is { } moved ? [moved] : []));
                 break;
             case HostAction.Pause:
-                Append(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds));
+                Append(new(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds)));
                 break;
             case HostAction.Resume:
                 Append(SessionAnnouncements.Question(SessionEvents.Resumed, game, now));
@@ -294,7 +288,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
                 // learner is told its team before the first question.
                 if (command.Action == HostAction.Start && game.IsTeamGame)
                 {
-                    _pulses.Changed(PulseCounts.Lobby);
+                    _outbox.Changed(PulseCounts.Lobby);
                     Append(SessionAnnouncements.Standings(game, game.ActiveSeats));
                 }
                 AppendPhase(game, now); // arms the deadline of the phase it entered
@@ -314,22 +308,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private void AppendTeamVotes(GameSession game, int teamId)
     {
         if (SessionViews.TeamVotes(game, teamId) is not { } votes) return;
-        var bytes = Json(votes);
-        Append<object?>(SessionEvents.TeamVotes, null, EventAudience.Nobody, SessionEvents.TeamVotes,
-            game.Members(teamId).ToDictionary(m => m.Id, _ => bytes));
+        Append(Announcement.ToSeats(SessionEvents.TeamVotes, game.Members(teamId).ToDictionary(m => m.Id, _ => (object)votes)));
     }
 
-    /// <summary>
-    /// An announcement into the outbox: a payload for everyone, its personal ones serialised now; or one event per seat,
-    /// or one for everyone carrying each seat's own part, serialised as it leaves (see <see cref="AppendPersonal"/>).
-    /// </summary>
-    private void Append(Announcement announcement)
-    {
-        if (announcement is { InsideAs: { } inside, Payload: { } shared }) AppendWithOwn(announcement.Name, shared, inside, announcement.Personal ?? new Dictionary<int, object>());
-        else if (announcement.Payload is null) AppendPersonal(announcement.Name, announcement.Personal ?? new Dictionary<int, object>());
-        else Append(announcement.Name, announcement.Payload, EventAudience.Everyone, announcement.PersonalName,
-            announcement.Personal?.ToDictionary(p => p.Key, p => Json(p.Value)));
-    }
+    private void Append(Announcement announcement) => _outbox.Append(announcement);
 
     // ----- Deadline -----
 
@@ -365,92 +347,12 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         return await TryCommit(checkpoint: false);
     }
 
-    // ----- Durability and announcements -----
-
-    /// <summary>
-    /// One write of the group commit. Changes the rules can replay (joins, answers, trainers' commands, deadlines) go to
-    /// the journal (a few hundred bytes each); any other change, or a journal grown past <see cref="MaxJournal"/>
-    /// entries, writes the whole session as a new checkpoint, which holds every change made before it.
-    /// </summary>
-    private async Task WriteAsync()
-    {
-        var upTo = _state.State.Sequence;
-        // Rounds closed by now are closed in what this write stores; one closed while it runs is not, yet.
-        var closed = Game?.FinalRoundCount ?? 0;
-        if (_checkpointsWanted > _checkpointsDone || _journal.Count >= MaxJournal)
-        {
-            var (wanted, included) = (_checkpointsWanted, _journal.Count);
-            _state.State.JournalEpoch++;
-            await _state.WriteStateAsync();
-            _checkpointsDone = Math.Max(_checkpointsDone, wanted);
-            _journal.Restart(_state.State.JournalEpoch, included);
-        }
-        else await _journal.WriteAsync();
-        // After the checkpoint that carries an erasure; if the clear fails, the write fails and its retry clears again.
-        if (_clearChunksAfter is > 0 and var after && _checkpointsDone >= after)
-        {
-            await _journal.ClearStaleAsync();
-            if (_clearChunksAfter == after) _clearChunksAfter = 0;
-        }
-        _durableSequence = Math.Max(_durableSequence, upTo);
-        ForwardDurable();
-        _closedStored = Math.Max(_closedStored, closed);
-        StoreClosedRoundsApart();
-    }
-
-    /// <summary>
-    /// Closed rounds never change: each is written once into a row of its own (<see cref="RoundRows"/>),
-    /// <see cref="StoreRoundsApartAfter"/> after the write that closed it, off the path of any acknowledgement and of
-    /// the reveal, and the session's later writes leave them out. A write during the fifth question then carries the
-    /// seats and one round, not every answer of the game.
-    /// </summary>
-    private void StoreClosedRoundsApart()
-    {
-        if (_roundsTimer is not null || _storingRounds is { IsCompleted: false } || Game is not { } game || _closedStored <= game.RoundsStoredApart) return;
-        _roundsTimer = this.RegisterGrainTimer(_ =>
-        {
-            _roundsTimer?.Dispose();
-            _roundsTimer = null;
-            if (!ReferenceEquals(Game, game)) return Task.CompletedTask; // purged meanwhile
-            // Every round stored closed by now, including those closed while the timer waited.
-            return _storingRounds = StoreRoundsApart(game, Math.Min(_closedStored, game.FinalRoundCount));
-        }, new GrainTimerCreationOptions(StoreRoundsApartAfter, Timeout.InfiniteTimeSpan));
-    }
-
-    private async Task StoreRoundsApart(GameSession game, int count)
-    {
-        try
-        {
-            await _rounds.WriteAsync(game.Rounds, count);
-            // Only now may the session's own state leave them out: a crash in between finds them in both.
-            if (!ReferenceEquals(Game, game)) return;
-            game.SetRoundsStoredApart(count);
-        }
-        catch (Exception e)
-        {
-            // Nothing is lost: the session's own state still carries these rounds, and the next write tries again.
-            LogRoundsNotStoredApart(_log, e, game.Id);
-            return;
-        }
-        // A round whose close was stored while this write ran goes next, without waiting for another write.
-        _storingRounds = null;
-        StoreClosedRoundsApart();
-    }
-
-    /// <summary>The played rounds hold every answer: they go with the rest of the personal data.</summary>
-    private async Task ForgetPlayedRounds()
-    {
-        if (_storingRounds is { } storing) await storing;
-        await _rounds.ClearAsync();
-        if (_played.RecordExists) await _played.ClearStateAsync();
-    }
-
     /// <summary>The deadline check: when it changed the game, the change is journaled and its phase event queued.</summary>
     private bool Tick(GameSession game, DateTimeOffset now)
     {
         if (!game.Tick(now)) return false;
         AppendPhase(game, now);
-        _journal.Add(SessionChange.Ticked(now, _state.State.Sequence));
+        _store.Journal(SessionChange.Ticked(now, _state.State.Sequence));
         return true;
     }
 
@@ -459,20 +361,10 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         if (game.RevealNow(now) is not null) return;
         AppendPhase(game, now);
-        _journal.Add(SessionChange.RevealedNow(now, _state.State.Sequence));
+        _store.Journal(SessionChange.RevealedNow(now, _state.State.Sequence));
     }
 
-    /// <summary>
-    /// Waits for a write of the whole session (a checkpoint) carrying every change so far. With
-    /// <paramref name="clearOlderChunks"/> (an erasure, the purge) the journal's chunks that older checkpoints left behind
-    /// are cleared once it is stored: they may hold what must no longer be kept.
-    /// </summary>
-    private Task Checkpoint(bool clearOlderChunks = false)
-    {
-        _checkpointsWanted++;
-        if (clearOlderChunks) _clearChunksAfter = _checkpointsWanted;
-        return _commit.Commit();
-    }
+    private Task Checkpoint(bool clearOlderChunks = false) => _store.Checkpoint(clearOlderChunks);
 
     /// <summary>
     /// Waits for a write carrying every change so far; false when it failed (the commit keeps retrying). A change that
@@ -482,8 +374,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         try
         {
-            if (checkpoint) _checkpointsWanted++;
-            await _commit.Commit();
+            await (checkpoint ? _store.Checkpoint() : _store.Commit());
             return true;
         }
         catch (Exception)
@@ -499,7 +390,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         if (stored) LogStorageBack(_log, this.GetPrimaryKey());
         else LogStorageRetrying(_log, this.GetPrimaryKey());
         var state = stored ? StoragePayload.Ok : StoragePayload.Retrying;
-        Announce(new SessionEvent(_durableSequence, SessionEvents.Storage, Json(new StoragePayload(state)), EventAudience.Everyone, null, null));
+        _outbox.Notify(SessionEvents.Storage, new StoragePayload(state));
         if (stored && Game is { Phase: SessionPhase.Ended } game) _ = Ended(game);
     }
 
@@ -532,8 +423,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         // Purged before, but the played rounds or the journal may have outlived a crash right after.
         else
         {
-            await ForgetPlayedRounds();
-            await _journal.ClearStaleAsync();
+            await _store.Forget();
         }
         // Purged (now or before): the reminder has nothing left to do.
         if (await this.GetReminder(RetentionReminder) is { } reminder) await this.UnregisterReminder(reminder);
@@ -548,10 +438,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         _connections.Clear();
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        _roundsTimer?.Dispose();
-        _roundsTimer = null;
         await Checkpoint(clearOlderChunks: true);
-        await ForgetPlayedRounds();
+        await _store.Forget();
         await ReleaseJoinCode(game);
         LogPurged(_log, game.Id);
     }
@@ -568,172 +456,21 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
     }
 
-    private void Append<T>(string name, T payload, EventAudience audience = EventAudience.Everyone,
-        string? personalName = null, IReadOnlyDictionary<int, byte[]>? personal = null)
-    {
-        var sequence = ++_state.State.Sequence;
-        NoteProgress(sequence);
-        _outbox.Add(new(new SessionEvent(sequence, name, payload is null ? null : Json(payload), audience, personalName, personal)));
-    }
-
-    /// <summary>
-    /// One payload per seat (standings) as its own event, taken now from <paramref name="views"/> (immutable records: a
-    /// fast trainer or a storage outage may release several phases at once, each must say what held at its own). They
-    /// are serialised only when they leave, after the events before them have gone (see <see cref="Announce"/>).
-    /// </summary>
-    private void AppendPersonal<T>(string name, IReadOnlyDictionary<int, T> views) =>
-        AppendWithViews(sequence => new SessionEvent(sequence, name, null, EventAudience.Nobody, name, null), views);
-
-    /// <summary>
-    /// An event for everyone whose copy for each seat carries that seat's own view as the property
-    /// <paramref name="inside"/> (the reveal and its results); the views are taken and serialised as in
-    /// <see cref="AppendPersonal"/>.
-    /// </summary>
-    private void AppendWithOwn<T>(string name, object payload, string inside, IReadOnlyDictionary<int, T> views) =>
-        AppendWithViews(sequence => new SessionEvent(sequence, name, Json(payload), EventAudience.Everyone, null, null, inside), views);
-
-    private void AppendWithViews<T>(Func<long, SessionEvent> make, IReadOnlyDictionary<int, T> views)
-    {
-        var sequence = ++_state.State.Sequence;
-        NoteProgress(sequence);
-        _outbox.Add(new(make(sequence), () => views.ToDictionary(v => v.Key, v => Json(v.Value))));
-    }
-
-    /// <summary>An event waiting for its change to be durable; <paramref name="PersonalLater"/> builds its personal payloads as it leaves.</summary>
-    private sealed record Outgoing(SessionEvent Event, Func<IReadOnlyDictionary<int, byte[]>>? PersonalLater = null);
-
-    /// <summary>Sends, in order, every event whose change is durable; then the throttled lobby and answer-count pulses.</summary>
-    private void Announce(SessionEvent? notice = null)
-    {
-        var waiting = _outbox.TakeWhile(e => e.Event.Sequence <= _durableSequence).ToList();
-        _outbox.RemoveRange(0, waiting.Count);
-        var now = Now;
-        var (hosts, learners) = _pulses.Take(now);
-        ArmPulse(now);
-        if (Game is not { } game) return;
-        var ready = new List<SessionEvent>();
-        foreach (var (e, personalLater) in waiting)
-        {
-            if (personalLater is not null)
-            {
-                // What comes before leaves first, and is delivered while these payloads are serialised.
-                if (ready.Count > 0) _relays.Send(game.Id, ready, now);
-                ready = [];
-                try
-                {
-                    ready.Add(e with { Personal = personalLater() });
-                }
-                catch (Exception ex)
-                {
-                    // Not expected (immutable records of plain values): the event still goes, without the personal
-                    // parts (a reveal without the results), and the events after it too.
-                    LogPersonalNotSerialised(_log, ex, e.Name, game.Id);
-                    ready.Add(e);
-                }
-            }
-            else ready.Add(e);
-        }
-        // The pulses and the notice go with the last batch (after any personal payloads), as before with the only one.
-        ready.AddRange(Pulse(game, hosts, learners));
-        if (notice is not null) ready.Add(notice);
-        if (ready.Count > 0) _relays.Send(game.Id, ready, now);
-    }
-
-    /// <summary>Keeps one timer, due at the next pulse while some count waits for it.</summary>
-    private void ArmPulse(DateTimeOffset now)
-    {
-        if (_pulses.NextDue is not { } due || _pulseDue is { } armed && armed <= due) return;
-        _pulseTimer?.Dispose();
-        _pulseDue = due;
-        _pulseTimer = this.RegisterGrainTimer(_ =>
-        {
-            _pulseTimer?.Dispose();
-            (_pulseTimer, _pulseDue) = (null, null);
-            Announce();
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions(Max(TimeSpan.Zero, due - now), Timeout.InfiniteTimeSpan));
-    }
-
-    /// <summary>The lobby and answer counts each audience is due (see <see cref="PulseSchedule"/>).</summary>
-    private IEnumerable<SessionEvent> Pulse(GameSession game, PulseCounts hosts, PulseCounts learners)
-    {
-        // Trainers and projectors get every name; learners only the count (a list of 2,000 names to 2,000 phones
-        // would cost more than the whole game), and only while a phone shows it: in the lobby, or for the teams of a
-        // team game. Sent after the start, the count of the last joins went to 2,000 phones right behind the first
-        // question (docs/benchmarks.md).
-        if (hosts.HasFlag(PulseCounts.Lobby))
-            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game)), EventAudience.Hosts, null, null);
-        if (learners.HasFlag(PulseCounts.Lobby) && (game.Phase == SessionPhase.Lobby || game.IsTeamGame))
-            yield return new SessionEvent(_state.State.Sequence, SessionEvents.Lobby, Json(LobbyPayload(game, names: false)), EventAudience.Learners, null, null);
-        var answers = (hosts.HasFlag(PulseCounts.Answers), learners.HasFlag(PulseCounts.Answers));
-        if (answers is (false, false) || game is not { Phase: SessionPhase.QuestionOpen, CurrentRound: { } round }) yield break;
-        var audience = answers switch { (true, true) => EventAudience.Everyone, (true, false) => EventAudience.Hosts, _ => EventAudience.Learners };
-        yield return new SessionEvent(_state.State.Sequence, SessionEvents.AnswerCount,
-            Json(new AnswerCountPayload(round.QuestionIndex, round.Answers.Count, game.ActiveSeats.Count())), audience, null, null);
-    }
+    private void Announce() => _outbox.Announce();
 
     private void MarkLobbyChanged()
     {
-        _pulses.Changed(PulseCounts.Lobby);
+        _outbox.Changed(PulseCounts.Lobby);
         Announce();
     }
 
-    private LobbyPayload LobbyPayload(GameSession game, bool names = true) => SessionAnnouncements.Lobby(game, _connections.ContainsKey, names);
+    private SessionSnapshot BuildSnapshot(Seat? seat) =>
+        SessionSnapshots.Of(Game!, seat, new SnapshotContext(_connections.ContainsKey, Now, _store.DurableSequence, _store.Retrying, _links.ChallengeView));
 
-    private SessionSnapshot BuildSnapshot(Seat? seat, bool isHost)
-    {
-        var game = Game!;
-        var now = Now;
-        var round = game.CurrentRound;
-        // In the lobby nobody is ranked yet; skipping the sort keeps each of 2,000 joins cheap.
-        var ranks = game.Phase == SessionPhase.Lobby ? new Dictionary<int, int>() : SessionViews.Ranks(game);
-        SeatView? you = null;
-        if (seat is not null)
-        {
-            var own = SessionViews.OwnAnswer(game, seat.Id);
-            var result = game.Phase is SessionPhase.Reveal or SessionPhase.Leaderboard && SessionViews.Results(game, ranks).TryGetValue(seat.Id, out var r) ? r : null;
-            var votes = game.Phase == SessionPhase.QuestionOpen && seat.TeamId is { } team ? SessionViews.TeamVotes(game, team) : null;
-            you = new SeatView(seat.Id, seat.Nickname, SessionViews.Standing(game, seat, ranks), own?.Answer, own?.AnswerId, result, votes, seat.ExtraTime);
-        }
-        // A learner sees its own deadline (later with extra time); trainers and projectors the common one.
-        var remaining = (seat is null ? round?.Remaining(now) : round?.RemainingFor(seat.Id, now)) ?? TimeSpan.Zero;
-        var last = game.Phase == SessionPhase.QuestionOpen && round?.ExtraTime is { } extra
-            ? now + round.RemainingFor(extra.MaxBy(e => e.Value).Key, now) : (DateTimeOffset?)null;
-        return new SessionSnapshot
-        {
-            SessionId = game.Id,
-            JoinCode = game.JoinCode,
-            Title = game.Quiz.Title,
-            Language = game.Quiz.Language == QuizLanguage.Fr ? "fr" : "en",
-            Phase = game.Phase,
-            QuestionCount = game.QuestionCount,
-            Locked = game.Locked,
-            Options = game.Options,
-            Learners = seat is null ? SessionAnnouncements.Learners(game, _connections.ContainsKey) : [],
-            LearnerCount = game.ActiveSeats.Count(),
-            Question = SessionViews.Question(game),
-            Deadline = game.Phase == SessionPhase.QuestionOpen ? now + remaining : null,
-            ServerNow = now,
-            RemainingMs = game.Phase == SessionPhase.QuestionOpen ? (long)remaining.TotalMilliseconds : 0,
-            Paused = round?.Paused ?? false,
-            AnsweredCount = round?.Answers.Count ?? 0,
-            Reveal = game.Phase == SessionPhase.Reveal ? SessionViews.Reveal(game) : null,
-            Leaderboard = game.Phase is SessionPhase.Leaderboard or SessionPhase.Podium or SessionPhase.Ended ? SessionViews.Leaderboard(game) : null,
-            You = you,
-            Sequence = _durableSequence,
-            Teams = SessionViews.Teams(game),
-            DiscussionDeadline = game.Phase == SessionPhase.Discussion ? round?.DiscussionDeadline : null,
-            StorageRetrying = _commit.Retrying,
-            LastDeadline = last,
-            Challenge = _challengeView,
-        };
-    }
-
-    private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, QuizJson.Options);
+    private StartTimer StartTimer(bool keepAlive) => (due, callback) =>
+        this.RegisterGrainTimer(_ => callback(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = keepAlive });
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
@@ -754,15 +491,6 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
     private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId}: could not serialise the personal payloads of {Event}; they were not sent")]
-    private static partial void LogPersonalNotSerialised(ILogger log, Exception e, string @event, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not store its closed rounds apart; they stay in the session's own state for now")]
-    private static partial void LogRoundsNotStoredApart(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId}: a stored change of seat {SeatId} does not fit the stored session and was left out")]
-    private static partial void LogChangeLeftOut(ILogger log, Guid sessionId, int seatId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
     private static partial void LogStorageBack(ILogger log, Guid sessionId);

@@ -12,6 +12,12 @@ public sealed class SessionState
     public SessionArchive? Archive { get; set; }
     public long Sequence { get; set; }
 
+    /// <summary>
+    /// How many of the game's first rounds are stored in rows of their own: the stored game leaves them out, and they
+    /// are put back in front of its rounds when it is read.
+    /// </summary>
+    public int RoundsStoredApart { get; set; }
+
     /// <summary>The number of this checkpoint: the journal's chunks of the same epoch hold the joins and answers made after it.</summary>
     public long JournalEpoch { get; set; }
 

@@ -228,39 +228,6 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         // Each closed round is written once, in its own row: the second close did not write the first round again.
         Assert.Equal((1, 1), (fixture.Storage.WritesOf("round-0", id), fixture.Storage.WritesOf("round-1", id)));
         Assert.DoesNotContain("answer-to-q1", fixture.Storage.StoredJson("round-1", id)!);
-        Assert.Null(fixture.Storage.StoredJson("rounds", id));
-    }
-
-    [Fact]
-    public async Task A_session_whose_closed_rounds_an_earlier_version_stored_in_one_row_comes_back_whole_and_goes_on_in_rows_of_its_own()
-    {
-        var (session, seats) = await SessionWithFirstRoundStoredApart();
-        var id = session.GetGrainId();
-        await fixture.Cluster.DeactivateAsync(session);
-        await fixture.Cluster.WaitForDeactivationAsync(session);
-
-        // Storage as an earlier version left it: the closed round in the single "rounds" row, no row of its own.
-        var row = new GrainState<StoredRound>(new StoredRound());
-        await fixture.Storage.ReadStateAsync("round-0", id, row);
-        await fixture.Storage.ClearStateAsync("round-0", id, row);
-        await fixture.Storage.WriteStateAsync("rounds", id, new GrainState<PlayedRounds>(new PlayedRounds { Rounds = [row.State!.Round!] }));
-
-        await session.Control(HostToken, new NextCommand());
-        await session.Control(HostToken, new NextCommand());
-        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [0] }, DateTimeOffset.UtcNow)).Ok);
-        await session.Control(HostToken, new RevealCommand());
-        var report = (await session.Report(HostToken)).Report!;
-        Assert.Equal([(0, 1, 1), (1, 1, 0)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
-        // The second round goes to a row of its own after those of the old row; the old row is not written again.
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("answer-to-q2") == true));
-        Assert.Null(fixture.Storage.StoredJson("round-0", id));
-        Assert.Equal(1, fixture.Storage.WritesOf("rounds", id));
-
-        // And both halves come back once more.
-        await fixture.Cluster.DeactivateAsync(session);
-        await fixture.Cluster.WaitForDeactivationAsync(session);
-        report = (await session.Report(HostToken)).Report!;
-        Assert.Equal([(0, 1, 1), (1, 1, 0)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
     }
 
     [Fact]
@@ -363,7 +330,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var (session, _) = await SessionWithLearners(0);
         var id = session.GetGrainId();
         var sessionWrites = fixture.Storage.WritesOf("session", id);
-        var count = LearnGame.Grains.Sessions.SessionGrain.MaxJournal + 10;
+        var count = LearnGame.Grains.Sessions.SessionStore.MaxJournal + 10;
         var joins = await Task.WhenAll(Enumerable.Range(0, count).Select(i => session.Join($"L{i}")));
         Assert.All(joins, j => Assert.True(j.Ok, j.Message));
         Assert.Equal(sessionWrites + 1, fixture.Storage.WritesOf("session", id));

@@ -8,14 +8,12 @@ using LearnGame.UnitTests.Support;
 namespace LearnGame.UnitTests.Sessions;
 
 /// <summary>
-/// Storage keeps closed rounds apart and writes them once; the session's own JSON then carries only the later rounds.
-/// That is safe only because a closed round never changes again, which these tests hold the rules to.
+/// Storage keeps the final (leading closed) rounds apart and writes them once. That is safe only because a closed round
+/// never changes again, which these tests hold the rules to.
 /// </summary>
 public class RoundsStoredApartTests
 {
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, QuizJson.Options);
-
-    private static GameSession Reload(string json) => JsonSerializer.Deserialize<GameSession>(json, QuizJson.Options)!;
 
     /// <summary>A team game through every way a round ends: scored, consensus, peer instruction, skipped, and ended early.</summary>
     [Fact]
@@ -86,105 +84,5 @@ public class RoundsStoredApartTests
 
         Assert.Equal(SessionPhase.Discussion, game.Session.Phase);
         Assert.Equal(0, game.Session.FinalRoundCount);
-        Assert.Throws<ArgumentOutOfRangeException>(() => game.Session.SetRoundsStoredApart(1));
-    }
-
-    /// <summary>Three questions: the first two closed and kept apart, the third open with an answer.</summary>
-    private static (TestGame Game, Seat Zoe, Seat Marc) ThirdQuestionOpen()
-    {
-        var game = new TestGame(Make.Single(), Make.Typed("éléphant"), Make.Single());
-        var (zoe, marc) = (game.Join("Zoé"), game.Join("Marc"));
-        game.Start();
-        game.Accepted(zoe, Answers.Choice(1));
-        game.Accepted(marc, Answers.Choice(2));
-        game.RevealNow();
-        game.NextQuestion();
-        game.Answer(zoe, Answers.Text("éléphant"), answerId: "zoe-q1");
-        game.RevealNow();
-        game.NextQuestion();
-        game.Accepted(marc, Answers.Choice(1));
-        return (game, zoe, marc);
-    }
-
-    [Fact]
-    public void The_session_json_leaves_out_the_rounds_kept_apart_and_a_reload_carries_on_exactly()
-    {
-        var (game, zoe, marc) = ThirdQuestionOpen();
-        var whole = game.Snapshot();
-        // As storage would read them back: copies, not the same objects.
-        var apart = game.Session.Rounds.GetRange(0, 2).Select(r => JsonSerializer.Deserialize<Round>(Json(r), QuizJson.Options)!).ToList();
-
-        game.Session.SetRoundsStoredApart(2);
-        var own = game.Snapshot();
-        var reloaded = Reload(own);
-
-        Assert.True(own.Length < whole.Length);
-        Assert.DoesNotContain("zoe-q1", own);
-        Assert.True(reloaded.AwaitsRoundsStoredApart);
-        Assert.Single(reloaded.Rounds);
-        reloaded.RestoreRoundsStoredApart(apart);
-        Assert.False(reloaded.AwaitsRoundsStoredApart);
-        Assert.Equal([0, 1, 2], reloaded.Rounds.Select(r => r.QuestionIndex));
-        Assert.Equal(game.Session.Rounds.Select(Json), reloaded.Rounds.Select(Json));
-        // It goes on by the same rules: a retried answer to a round kept apart is still recognised, scores are the same.
-        Assert.True(reloaded.SubmitAnswer(zoe.Id, 1, "zoe-q1", Answers.Text("éléphant"), game.Now).IsRepeat);
-        Assert.Equal(marc.Score, reloaded.SeatById(marc.Id)!.Score);
-        Assert.Null(reloaded.RevealNow(game.Now));
-        Assert.Null(game.Session.RevealNow(game.Now));
-        Assert.Equal(game.Session.Ranking().Select(s => (s.Id, s.Score)), reloaded.Ranking().Select(s => (s.Id, s.Score)));
-    }
-
-    [Fact]
-    public void After_a_crash_between_the_two_writes_the_extra_rounds_stored_apart_are_ignored()
-    {
-        var (game, _, _) = ThirdQuestionOpen();
-        var storedApart = game.Session.Rounds.Take(2).ToList();
-        game.Session.SetRoundsStoredApart(1); // the session was last written when only one round was kept apart
-
-        var reloaded = Reload(game.Snapshot());
-        reloaded.RestoreRoundsStoredApart(storedApart);
-
-        Assert.Equal([0, 1, 2], reloaded.Rounds.Select(r => r.QuestionIndex));
-        reloaded.RestoreRoundsStoredApart(storedApart); // a second call changes nothing
-        Assert.Equal(3, reloaded.Rounds.Count);
-    }
-
-    [Fact]
-    public void Fewer_rounds_stored_apart_than_the_session_counts_is_refused_not_guessed()
-    {
-        var (game, _, _) = ThirdQuestionOpen();
-        var first = game.Session.Rounds.Take(1).ToList();
-        game.Session.SetRoundsStoredApart(2);
-
-        var reloaded = Reload(game.Snapshot());
-
-        Assert.Throws<InvalidOperationException>(() => reloaded.RestoreRoundsStoredApart(first));
-    }
-
-    [Fact]
-    public void Rounds_kept_apart_never_decrease_and_never_include_the_open_round()
-    {
-        var (game, _, _) = ThirdQuestionOpen();
-        Assert.Equal(2, game.Session.FinalRoundCount);
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => game.Session.SetRoundsStoredApart(3));
-        game.Session.SetRoundsStoredApart(2);
-        Assert.Throws<ArgumentOutOfRangeException>(() => game.Session.SetRoundsStoredApart(1));
-        Assert.Equal(2, game.Session.RoundsStoredApart);
-    }
-
-    [Fact]
-    public void A_session_stored_before_rounds_were_kept_apart_reads_back_whole()
-    {
-        var (game, _, _) = ThirdQuestionOpen();
-        var json = game.Snapshot();
-        Assert.Contains("\"roundsStoredApart\":0", json);
-        var older = json.Replace("\"roundsStoredApart\":0,", "");
-
-        var reloaded = Reload(older);
-        reloaded.RestoreRoundsStoredApart([]);
-
-        Assert.False(reloaded.AwaitsRoundsStoredApart);
-        Assert.Equal(game.Session.Rounds.Select(Json), reloaded.Rounds.Select(Json));
     }
 }
