@@ -26,7 +26,7 @@ namespace LearnGame.Grains.Sessions;
 [Reentrant]
 [CollectionAgeLimit(Hours = 6)]
 [Orleans.Placement.PreferLocalPlacement] // on the silo where the trainer created it; after a crash, wherever it is next called
-public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
+public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 {
     /// <summary>The reminder that purges the session's personal data once its retention period is over.</summary>
     public const string RetentionReminder = "retention";
@@ -95,7 +95,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
             return ActionResult.Fail("quiz-invalid", string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
         _state.State.Game = GameSession.Create(this.GetPrimaryKey(), joinCode, quiz, options, hostToken, Now);
         await Checkpoint();
-        LogCreated(_log, this.GetPrimaryKey(), quiz.Questions.Count);
+        SessionLog.Created(_log, this.GetPrimaryKey(), quiz.Questions.Count);
         return ActionResult.Success;
     }
 
@@ -233,7 +233,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
         catch (Exception e)
         {
-            LogWriteFailed(_log, e, this.GetPrimaryKey());
+            SessionLog.WriteFailed(_log, e, this.GetPrimaryKey());
             return AnswerAck.Fail(SessionErrors.Retry, questionIndex);
         }
         if (!outcome.IsRepeat) Diagnostics.GameMetrics.AnswerAcknowledged();
@@ -255,7 +255,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         var stored = await TryCommit(checkpoint: false);
         if (stored) Announce();
         // Logged once what it announces has left: the first line of each kind is slow on a fresh server.
-        LogAction(_log, this.GetPrimaryKey(), command.Action, game.Phase);
+        SessionLog.Action(_log, this.GetPrimaryKey(), command.Action, game.Phase);
         // Storage failed under this very action: it is kept, and announced (and the code released) once stored.
         if (!stored) return ActionResult.Fail(SessionErrors.StorageRetrying);
         if (game.Phase == SessionPhase.Ended) await Ended(game);
@@ -264,36 +264,9 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
 
     private void AppendFor(HostCommand command, GameSession game, DateTimeOffset now)
     {
-        switch (command.Action)
-        {
-            case HostAction.Kick when command is KickCommand kick:
-                Append(Announcement.ToSeats(SessionEvents.Kicked, new Dictionary<int, object> { [kick.SeatId] = new KickedPayload("kicked") }));
-                _outbox.Changed(PulseCounts.Lobby);
-                break;
-            case HostAction.Lock or HostAction.Unlock or HostAction.RenameTeam or HostAction.SetExtraTime:
-                _outbox.Changed(PulseCounts.Lobby);
-                break;
-            case HostAction.MoveToTeam when command is MoveToTeamCommand move:
-                _outbox.Changed(PulseCounts.Lobby);
-                Append(SessionAnnouncements.Standings(game, game.SeatById(move.SeatId) is { } moved ? [moved] : []));
-                break;
-            case HostAction.Pause:
-                Append(new(SessionEvents.Paused, new PausedPayload(game.CurrentRound!.QuestionIndex, (long)game.CurrentRound.Remaining(now).TotalMilliseconds)));
-                break;
-            case HostAction.Resume:
-                Append(SessionAnnouncements.Question(SessionEvents.Resumed, game, now));
-                break;
-            default:
-                // Teams are complete at the start: the lobby list (with each learner's team) changes, and each
-                // learner is told its team before the first question.
-                if (command.Action == HostAction.Start && game.IsTeamGame)
-                {
-                    _outbox.Changed(PulseCounts.Lobby);
-                    Append(SessionAnnouncements.Standings(game, game.ActiveSeats));
-                }
-                AppendPhase(game, now); // arms the deadline of the phase it entered
-                return;
-        }
+        var (events, changed) = CommandAnnouncements.Of(command, game, now);
+        foreach (var announcement in events) Append(announcement);
+        _outbox.Changed(changed);
         ArmDeadline();
     }
 
@@ -387,8 +360,8 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     /// <summary>Storage failed (false) or is back (true): everyone is told, and what waited for it is announced.</summary>
     private void OnStoredChanged(bool stored)
     {
-        if (stored) LogStorageBack(_log, this.GetPrimaryKey());
-        else LogStorageRetrying(_log, this.GetPrimaryKey());
+        if (stored) SessionLog.StorageBack(_log, this.GetPrimaryKey());
+        else SessionLog.StorageRetrying(_log, this.GetPrimaryKey());
         var state = stored ? StoragePayload.Ok : StoragePayload.Retrying;
         _outbox.Notify(SessionEvents.Storage, new StoragePayload(state));
         if (stored && Game is { Phase: SessionPhase.Ended } game) _ = Ended(game);
@@ -408,7 +381,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         catch (Exception e)
         {
             // The game itself is safe; without the reminder its data stays until the next tick or a manual purge.
-            LogReminderFailed(_log, e, game.Id);
+            SessionLog.ReminderFailed(_log, e, game.Id);
         }
     }
 
@@ -441,7 +414,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         await Checkpoint(clearOlderChunks: true);
         await _store.Forget();
         await ReleaseJoinCode(game);
-        LogPurged(_log, game.Id);
+        SessionLog.Purged(_log, game.Id);
     }
 
     private async Task ReleaseJoinCode(GameSession game)
@@ -452,7 +425,7 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
         }
         catch (Exception e)
         {
-            LogWriteFailed(_log, e, game.Id);
+            SessionLog.WriteFailed(_log, e, game.Id);
         }
     }
 
@@ -473,25 +446,4 @@ public sealed partial class SessionGrain : Grain, ISessionGrain, IRemindable
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with {Questions} questions")]
-    private static partial void LogCreated(ILogger log, Guid sessionId, int questions);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Action}, now {Phase}")]
-    private static partial void LogAction(ILogger log, Guid sessionId, HostAction action, SessionPhase phase);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not persist; the caller is asked to retry")]
-    private static partial void LogWriteFailed(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: storage is failing; changes are kept in memory and written again until it is back")]
-    private static partial void LogStorageRetrying(ILogger log, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: retention period over; personal data purged, aggregates kept")]
-    private static partial void LogPurged(ILogger log, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not arm the retention reminder")]
-    private static partial void LogReminderFailed(ILogger log, Exception e, Guid sessionId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: storage is back; waiting changes are stored")]
-    private static partial void LogStorageBack(ILogger log, Guid sessionId);
 }
