@@ -15,17 +15,6 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
     private const string HostToken = "host-token-for-tests";
     private const string Space = "space-for-tests";
 
-    /// <summary>Grain-to-grain deliveries happen after the call that caused them returns: wait until they are seen.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + GameClient.Patience;
-        while (!await condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"Never happened: {what}");
-            await Task.Delay(20);
-        }
-    }
-
     private async Task<ILearnerGrain> NewLearner(string name)
     {
         var learner = fixture.Client.GetGrain<ILearnerGrain>(LearnerToken.IdOf(SecretToken.New()));
@@ -70,7 +59,7 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
         var marc = await session.Join("Marc");
         await PlayToPodium(session, (q, seat) => seat == zoe ? 1 : q % 2, zoe, marc);
 
-        await Eventually(async () => (await learner.Get()).Profile!.History.Count == 1, "the results reach the profile");
+        await Eventually.True(async () => (await learner.Get()).Profile!.History.Count == 1, "the results reach the profile");
         var profile = (await learner.Get()).Profile!;
         Assert.Equal(5 + 30 + 20, profile.Xp); // three right: a perfect game
         Assert.True(profile.HasBadge(Badge.PerfectGame));
@@ -121,7 +110,7 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
         Assert.True(await learner.Attend(session.GetPrimaryKey()));
         var marc = await session.Join("Marc");
         await PlayToPodium(session, (_, _) => 1, zoe, marc);
-        await Eventually(async () => (await learner.Get()).Profile!.History.Count == 1, "the results reach the profile");
+        await Eventually.True(async () => (await learner.Get()).Profile!.History.Count == 1, "the results reach the profile");
         var before = (await session.Report(HostToken)).Report!;
 
         Assert.True((await learner.Erase()).Ok);
@@ -194,14 +183,14 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
         Assert.Equal("challenge-not-found", (await challenge.Attach("another-space", second.GetPrimaryKey(), HostToken)).Error);
 
         await PlayToPodium(first, (_, _) => 1, zoe, marc); // 6 right
-        await Eventually(async () => (await challenge.Get(Space)).View!.Current == 6, "the first session's answers are counted");
+        await Eventually.True(async () => (await challenge.Get(Space)).View!.Current == 6, "the first session's answers are counted");
         Assert.True((await challenge.Get(Space)).View!.Reached);
-        await Eventually(async () => (await learner.Get()).Profile!.HasBadge(Badge.ChallengeCompleted), "the badge reaches the learner");
+        await Eventually.True(async () => (await learner.Get()).Profile!.HasBadge(Badge.ChallengeCompleted), "the badge reaches the learner");
 
         await PlayToPodium(second, (_, _) => 1, ines);
-        await Eventually(async () => (await challenge.Get(Space)).View!.Current == 9, "the second session's answers are counted");
+        await Eventually.True(async () => (await challenge.Get(Space)).View!.Current == 9, "the second session's answers are counted");
         // Both sessions show the joint progress.
-        await Eventually(async () => (await first.Snapshot())!.Challenge?.Current == 9, "the first session sees the joint progress");
+        await Eventually.True(async () => (await first.Snapshot())!.Challenge?.Current == 9, "the first session sees the joint progress");
         Assert.Equal(9, (await second.Snapshot())!.Challenge!.Current);
     }
 }

@@ -1,5 +1,6 @@
 using LearnGame.Grains.Abstractions.Sessions;
 using LearnGame.Grains.Sessions;
+using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Grains;
 
@@ -25,7 +26,7 @@ public sealed class RelayOutboxTests
         var second = await secondCall.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal([2L, 3L], second.Events.Select(e => e.Sequence));
         relay.Answer();
-        await Until(() => !outbox.Sending);
+        await Eventually.True(() => !outbox.Sending, "the outbox sends nothing more");
 
         var thirdCall = relay.NextCall;
         outbox.Send(session, [Event(4, SessionEvents.Leaderboard)]);
@@ -48,16 +49,6 @@ public sealed class RelayOutboxTests
 
         var next = await nextCall.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal([2L], next.Events.Select(e => e.Sequence));
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Yield();
-        }
     }
 
     /// <summary>A relay whose calls stay unanswered until the test answers them.</summary>

@@ -42,7 +42,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var pending = seats.Select(s => session.SubmitAnswer(s.SeatId, 0, $"a{s.SeatId}", new Answer { Choices = [s.SeatId % 4] }, now)).ToList();
         try
         {
-            while ((await session.Snapshot())!.AnsweredCount < 200) await Task.Delay(10);
+            await Eventually.True(async () => (await session.Snapshot())!.AnsweredCount == 200, "every answer taken in memory");
             Assert.DoesNotContain(pending, p => p.IsCompleted); // nothing is acknowledged before it is durable
         }
         finally
@@ -122,7 +122,12 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
             // The trainer cannot move the game on while nothing can be stored.
             Assert.Equal("storage-unavailable", (await session.Control(HostToken, new SkipCommand())).Error);
             // The deadline passes during the outage: the question closes in memory, but nobody is told yet.
-            await Until(async () => (await session.Snapshot())!.Phase == SessionPhase.Reveal);
+            await Eventually.True(async () => (await session.Snapshot())!.Phase == SessionPhase.Reveal, "the deadline closes the question");
+            // The lobby's pulse leaves even while storage is down, after anything queued before it: a reveal sent too
+            // early would have come first.
+            var before = relay.Received.Count;
+            await session.SeatConnected(seats[0].SeatId);
+            await relay.WaitFor(SessionEvents.Lobby, e => relay.Received.Skip(before).Any(later => ReferenceEquals(later, e)));
             Assert.DoesNotContain(relay.Received, e => e.Name == SessionEvents.Reveal);
         }
         finally
@@ -157,16 +162,6 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     private string JournalJson(GrainId id) =>
         string.Concat(Enumerable.Range(0, 20).Select(i => fixture.Storage.StoredJson($"journal-{i}", id) ?? ""));
 
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + GameClient.Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>Two learners; the first question closed with one right answer ("answer-to-q1"), its round stored apart.</summary>
     private async Task<(ISessionGrain Session, List<JoinResult> Seats)> SessionWithFirstRoundStoredApart()
     {
@@ -175,7 +170,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         await session.Control(HostToken, new RevealCommand());
         // Written after the write that closed it, off the path of the reveal.
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("answer-to-q1") == true));
+        await Eventually.True(() => fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("answer-to-q1") == true, "the first round stored apart");
         return (session, seats);
     }
 
@@ -193,7 +188,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         // The second close comes within the second the first one waits before it is written apart; nothing follows it.
         await session.Control(HostToken, new RevealCommand());
 
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("quick-2") == true));
+        await Eventually.True(() => fixture.Storage.StoredJson("round-1", id)?.Contains("quick-2") == true, "the second round stored apart");
         Assert.Contains("quick-1", fixture.Storage.StoredJson("round-0", id));
         Assert.Equal((1, 1), (fixture.Storage.WritesOf("round-0", id), fixture.Storage.WritesOf("round-1", id)));
     }
@@ -224,7 +219,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Control(HostToken, new RevealCommand());
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal([(0, 1, 1), (1, 1, 1)], report.Questions.Select(q => (q.QuestionIndex, q.AnsweredCount, q.CorrectCount)));
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-1", id)?.Contains("answer-to-q2") == true));
+        await Eventually.True(() => fixture.Storage.StoredJson("round-1", id)?.Contains("answer-to-q2") == true, "the second round stored apart");
         // Each closed round is written once, in its own row: the second close did not write the first round again.
         Assert.Equal((1, 1), (fixture.Storage.WritesOf("round-0", id), fixture.Storage.WritesOf("round-1", id)));
         Assert.DoesNotContain("answer-to-q1", fixture.Storage.StoredJson("round-1", id)!);
@@ -436,7 +431,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal(0, System.Text.Json.JsonDocument.Parse(reveal.Personal[seats[0].SeatId]).RootElement.GetProperty("questionIndex").GetInt32());
         Assert.Equal((EventAudience.Everyone, null, SessionEvents.Standing), (leaderboard.Audience, leaderboard.PersonalName, leaderboard.InsideAs));
         Assert.Equal(seats.Select(s => s.SeatId).Order(), leaderboard.Personal!.Keys.Order());
-        await Until(() => Task.FromResult(fixture.Storage.WritesOf("round-0", session.GetGrainId()) == 1));
+        await Eventually.True(() => fixture.Storage.WritesOf("round-0", session.GetGrainId()) == 1, "the first round written apart once");
     }
 
     [Fact]
@@ -465,7 +460,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
         Assert.True((await session.Control(HostToken, new EndCommand())).Ok);
         // The closed question's answers were stored apart too; the purge must reach them.
-        await Until(() => Task.FromResult(fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("kept-as-a-count") == true));
+        await Eventually.True(() => fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("kept-as-a-count") == true, "the first round stored apart");
         var remindable = session.AsReference<IRemindable>();
         var tick = new TickStatus(DateTime.UtcNow, TimeSpan.FromHours(1), DateTime.UtcNow);
 

@@ -149,7 +149,7 @@ public class SessionStoreTests
         var zoe = f.Game.Join("Zoe");
         store.Journal(SessionChange.Join(zoe, 0));
         f.Game.Start();
-        store.Journal(SessionChange.Host(new LearnGame.Grains.Abstractions.Sessions.HostCommand(LearnGame.Grains.Abstractions.Sessions.HostAction.Start), f.Game.Now, 0));
+        store.Journal(SessionChange.Host(new LearnGame.Grains.Abstractions.Sessions.StartCommand(), f.Game.Now, 0));
         f.Game.Answer(zoe, Answers.Choice(1), answerId: "zoe-q1");
         f.Game.RevealNow();
         await store.Checkpoint();
