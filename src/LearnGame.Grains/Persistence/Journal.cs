@@ -22,8 +22,8 @@ public sealed class JournalChunk<TEntry>
 
 /// <summary>
 /// The changes made since a grain's last full write (its checkpoint), stored in small pieces of their own so that a
-/// frequent change is written without the whole state. A session of 2,000 learners writes its 400 KB state only now and
-/// then, and each answer or command as a line of about 200 bytes.
+/// frequent change is written without the whole state: a large session writes its seats only now and then, and each
+/// answer or command as a short line.
 /// <para>
 /// The entries go into chunks "<c>{name}-0</c>", "<c>{name}-1</c>"… of the grain's storage, written strictly one after
 /// the other: a write rewrites the open chunk with the entries it holds, and starts the next chunk once this one holds

@@ -8,10 +8,9 @@ namespace LearnGame.Grains.Sessions;
 
 /// <summary>
 /// Plays one short game in memory, through the rules, the views and the JSON a session grain uses, so that a freshly
-/// started server has compiled them before its first real game. Without it, the first question of the first game
-/// after a start paid for it: 30–60 ms more between the trainer's Start and the question leaving for 2,000 learners
-/// than for the questions after it (the domain's first calls, System.Text.Json building each payload's contract),
-/// and about as much for the first reveal (docs/benchmarks.md). Nothing is stored and nothing is sent.
+/// started server has compiled them before its first real game; otherwise the first question and the first reveal
+/// of the first game would wait for that work (the domain's first calls, System.Text.Json building each payload's
+/// contract) between the trainer's action and the event leaving. Nothing is stored and nothing is sent.
 /// </summary>
 public static class SessionWarmUp
 {

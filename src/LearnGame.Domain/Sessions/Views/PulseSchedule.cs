@@ -15,8 +15,8 @@ public enum PulseCounts
 
 /// <summary>
 /// How often each audience is sent the counts that change with every learner: trainers and projectors at most four times
-/// a second, learners at most once a second (2,000 phones redrawing a count four times a second cost more than the rest
-/// of the round). A change is never dropped, only sent with the next pulse. Time comes in as a parameter.
+/// a second, learners at most once a second (in a large session, every phone redrawing a count four times a second
+/// would cost more than the rest of the round). A change is never dropped, only sent with the next pulse. Time comes in as a parameter.
 /// </summary>
 public sealed class PulseSchedule
 {
