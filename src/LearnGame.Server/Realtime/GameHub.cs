@@ -12,7 +12,8 @@ namespace LearnGame.Server.Realtime;
 /// <summary>
 /// The real-time entry point for learners, trainers and projectors (contract: docs/protocol.md).
 /// Thin: it knows who a connection is (set by Join, Rejoin or Host, never by a method argument) and
-/// forwards to the session grain. Every method answers its caller with a result; nothing here throws to clients.
+/// forwards to the session grain. Every method answers its caller with a result: an unexpected exception becomes
+/// <c>unavailable</c> in <see cref="UnavailableFilter"/>, so nothing here throws to clients.
 /// </summary>
 public sealed partial class GameHub(IGrainFactory grains, LocalConnections connections, SessionRelay relay, TimeProvider time, ILogger<GameHub> log) : Hub
 {
@@ -26,106 +27,64 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
 
     public async Task<JoinResult> Join(string? code, string? nickname)
     {
-        try
-        {
-            var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
-            if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
-            var result = await grains.GetGrain<ISessionGrain>(id).Join(nickname ?? "");
-            if (result.Ok) await BecomeLearner(id, result.SeatId);
-            return result;
-        }
-        catch (Exception e)
-        {
-            return JoinResult.Fail(Unavailable(e));
-        }
+        var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
+        if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
+        var result = await grains.GetGrain<ISessionGrain>(id).Join(nickname ?? "");
+        if (result.Ok) await BecomeLearner(id, result.SeatId);
+        return result;
     }
 
     /// <summary>Join with a learner token: the seat's results go to that learner's profile when the game ends.</summary>
     public async Task<JoinResult> JoinWithProfile(string? code, string? nickname, string? learnerToken)
     {
-        try
-        {
-            if (!LearnerToken.IsWellFormed(learnerToken)) return JoinResult.Fail(HubErrors.LearnerTokenInvalid);
-            var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
-            if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
-            var learnerId = LearnerToken.IdOf(learnerToken!);
-            // Remembered before the seat exists, so that an erasure always reaches this session.
-            if (!await grains.GetGrain<ILearnerGrain>(learnerId).Attend(id)) return JoinResult.Fail(HubErrors.LearnerNotFound);
-            var result = await grains.GetGrain<ISessionGrain>(id).JoinWithProfile(nickname ?? "", learnerId);
-            if (result.Ok) await BecomeLearner(id, result.SeatId);
-            return result;
-        }
-        catch (Exception e)
-        {
-            return JoinResult.Fail(Unavailable(e));
-        }
+        if (!LearnerToken.IsWellFormed(learnerToken)) return JoinResult.Fail(HubErrors.LearnerTokenInvalid);
+        var sessionId = JoinCode.IsWellFormed(code) ? await grains.GetGrain<IJoinCodeGrain>(code!).Resolve() : null;
+        if (sessionId is not { } id) return JoinResult.Fail(SessionErrors.NotFound);
+        var learnerId = LearnerToken.IdOf(learnerToken!);
+        // Remembered before the seat exists, so that an erasure always reaches this session.
+        if (!await grains.GetGrain<ILearnerGrain>(learnerId).Attend(id)) return JoinResult.Fail(HubErrors.LearnerNotFound);
+        var result = await grains.GetGrain<ISessionGrain>(id).JoinWithProfile(nickname ?? "", learnerId);
+        if (result.Ok) await BecomeLearner(id, result.SeatId);
+        return result;
     }
 
     public async Task<JoinResult> Rejoin(Guid sessionId, string? seatToken)
     {
-        try
-        {
-            if (string.IsNullOrEmpty(seatToken)) return JoinResult.Fail(SessionErrors.SeatNotFound);
-            var result = await grains.GetGrain<ISessionGrain>(sessionId).Rejoin(seatToken);
-            if (result.Ok) await BecomeLearner(sessionId, result.SeatId);
-            return result;
-        }
-        catch (Exception e)
-        {
-            return JoinResult.Fail(Unavailable(e));
-        }
+        if (string.IsNullOrEmpty(seatToken)) return JoinResult.Fail(SessionErrors.SeatNotFound);
+        var result = await grains.GetGrain<ISessionGrain>(sessionId).Rejoin(seatToken);
+        if (result.Ok) await BecomeLearner(sessionId, result.SeatId);
+        return result;
     }
 
     public async Task<AnswerAck> Answer(int questionIndex, string? answerId, Answer? answer)
     {
         var receivedAt = time.GetUtcNow();
         if (Role is not LearnerRole learner) return AnswerAck.Fail(HubErrors.NotJoined, questionIndex);
-        try
-        {
-            return await grains.GetGrain<ISessionGrain>(learner.SessionId)
-                .SubmitAnswer(learner.SeatId, questionIndex, answerId ?? "", answer ?? new Answer(), receivedAt);
-        }
-        catch (Exception e)
-        {
-            return AnswerAck.Fail(Unavailable(e), questionIndex);
-        }
+        return await grains.GetGrain<ISessionGrain>(learner.SessionId)
+            .SubmitAnswer(learner.SeatId, questionIndex, answerId ?? "", answer ?? new Answer(), receivedAt);
     }
 
     /// <summary>In the lobby of a session where learners choose their team.</summary>
     public async Task<ActionResult> ChooseTeam(int teamId)
     {
         if (Role is not LearnerRole learner) return ActionResult.Fail(HubErrors.NotJoined);
-        try
-        {
-            return await grains.GetGrain<ISessionGrain>(learner.SessionId).ChooseTeam(learner.SeatId, teamId);
-        }
-        catch (Exception e)
-        {
-            return ActionResult.Fail(Unavailable(e));
-        }
+        return await grains.GetGrain<ISessionGrain>(learner.SessionId).ChooseTeam(learner.SeatId, teamId);
     }
 
     // ----- Trainer -----
 
     public async Task<HostResult> Host(Guid sessionId, string? hostToken)
     {
-        try
-        {
-            if (string.IsNullOrEmpty(hostToken)) return HostResult.Fail(SessionErrors.Forbidden);
-            var result = await grains.GetGrain<ISessionGrain>(sessionId).Host(hostToken);
-            if (!result.Ok) return result;
-            await Leave();
-            Context.Items[RoleKey] = new HostRole(sessionId, hostToken);
-            connections.AddHost(sessionId, Context.ConnectionId);
-            await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
-            await Groups.AddToGroupAsync(Context.ConnectionId, HostGroup(sessionId));
-            await relay.SubscribeTo(sessionId);
-            return result;
-        }
-        catch (Exception e)
-        {
-            return HostResult.Fail(Unavailable(e));
-        }
+        if (string.IsNullOrEmpty(hostToken)) return HostResult.Fail(SessionErrors.Forbidden);
+        var result = await grains.GetGrain<ISessionGrain>(sessionId).Host(hostToken);
+        if (!result.Ok) return result;
+        await Leave();
+        Context.Items[RoleKey] = new HostRole(sessionId, hostToken);
+        connections.AddHost(sessionId, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, HostGroup(sessionId));
+        await relay.SubscribeTo(sessionId);
+        return result;
     }
 
     public Task<ActionResult> Start() => Control(new StartCommand());
@@ -149,14 +108,7 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
     {
         // A learner's connection has no host token: the grain is never asked, nothing changes.
         if (Role is not HostRole host) return ActionResult.Fail(SessionErrors.Forbidden);
-        try
-        {
-            return await grains.GetGrain<ISessionGrain>(host.SessionId).Control(host.HostToken, command);
-        }
-        catch (Exception e)
-        {
-            return ActionResult.Fail(Unavailable(e));
-        }
+        return await grains.GetGrain<ISessionGrain>(host.SessionId).Control(host.HostToken, command);
     }
 
     // ----- Connection life -----
@@ -213,12 +165,6 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
         }
     }
 
-    private Domain.Sessions.GameError Unavailable(Exception e)
-    {
-        LogCallFailed(log, e, Context.ConnectionId);
-        return HubErrors.Unavailable;
-    }
-
     private sealed record LearnerRole(Guid SessionId, int SeatId);
 
     /// <summary>Kept in the connection's memory only; never sent or logged.</summary>
@@ -226,9 +172,6 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
     {
         public override string ToString() => $"HostRole {{ SessionId = {SessionId} }}";
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A hub call failed on connection {ConnectionId}")]
-    private static partial void LogCallFailed(ILogger log, Exception e, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release connection {ConnectionId}")]
     private static partial void LogLeaveFailed(ILogger log, Exception e, string connectionId);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace LearnGame.Server.Realtime;
 
 /// <summary>SignalR, the per-silo relay and the local connection registry.</summary>
@@ -24,6 +26,7 @@ public static class RealtimeExtensions
         {
             o.MaximumReceiveMessageSize = MaxMessageBytes;
             o.EnableDetailedErrors = false;
+            o.AddFilter<UnavailableFilter>();
         });
         // SignalR's dispatcher logs every invocation's arguments at Debug, and those include seat and host tokens.
         // Capping that one category keeps secrets out of logs whatever the configured level.
