@@ -27,7 +27,7 @@ public static class RealtimeExtensions
             o.MaximumReceiveMessageSize = MaxMessageBytes;
             o.EnableDetailedErrors = false;
             o.AddFilter<UnavailableFilter>();
-        });
+        }).AddJsonProtocol(o => Extensions.WireJson.Apply(o.PayloadSerializerOptions));
         // SignalR's dispatcher logs every invocation's arguments at Debug, and those include seat and host tokens.
         // Capping that one category keeps secrets out of logs whatever the configured level.
         builder.Logging.AddFilter(HubDispatcherCategory, level => level >= LogLevel.Information);
