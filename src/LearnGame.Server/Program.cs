@@ -7,10 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.HandleHelp(args)) return 0;
 if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo().AddLearnGameRealtime())) return 2;
 builder.AddLearnGameMetrics();
+builder.Services.AddLearnGameApi();
 builder.Services.AddLearnGameRehearsal();
 builder.Services.AddLearnGameWarmUp();
 
 var app = builder.Build();
+app.UseLearnGameApi();
 app.UseLearnGameClient();
 app.MapHealth();
 app.MapLearnGameMetrics();

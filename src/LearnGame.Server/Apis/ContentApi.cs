@@ -13,16 +13,16 @@ public static class ContentApi
 {
     public static void MapContentApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/quizzes");
+        var api = app.MapGroup("/api/quizzes").WithBodyLimit();
         api.MapPost("/import", Import);
         api.MapPost("/export", Export);
         api.MapGet("/{quizId:guid}/export", (Guid quizId, string? format, int? version, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             LibraryApi.InSpace(request, keys, async space =>
             {
                 if (format is null || !QuizFormats.ExportFormats.Contains(format))
-                    return ApiErrors.Error(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ExportFormats)}.");
+                    return ApiErrors.Problem(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ExportFormats)}.");
                 if (await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) is not { } found)
-                    return ApiErrors.Error(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
+                    return ApiErrors.Problem(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
                 return Exported(format, found.Quiz);
             }));
     }
@@ -34,41 +34,37 @@ public static class ContentApi
         if (save == true && space is null)
             return LibraryApi.KeyRequired(keys);
         if (format is null || !QuizFormats.ImportFormats.Contains(format))
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ImportFormats)}.");
+            return ApiErrors.Problem(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ImportFormats)}.");
         QuizLanguage quizLanguage;
         switch (language)
         {
             case null or "fr": quizLanguage = QuizLanguage.Fr; break;
             case "en": quizLanguage = QuizLanguage.En; break;
-            default: return ApiErrors.Error(StatusCodes.Status400BadRequest, "language-unsupported", "The language must be \"fr\" or \"en\".");
+            default: return ApiErrors.Problem(StatusCodes.Status400BadRequest, "language-unsupported", "The language must be \"fr\" or \"en\".");
         }
         var (body, error) = await ApiErrors.ReadBody(request);
         if (error is not null) return error;
         var result = QuizFormats.Import(format, body!, new ImportOptions(title, quizLanguage))!;
         if (!result.Succeeded)
-            return Results.Json(new
-            {
-                error = "import-failed",
-                message = $"The {format} file could not be imported: {result.Errors.Count} error(s).",
-                details = result.Errors,
-            }, QuizJson.Options, statusCode: StatusCodes.Status400BadRequest);
-        if (space is null) return Results.Json(new { quiz = result.Quiz, warnings = result.Warnings }, QuizJson.Options);
+            return ApiErrors.Problem(StatusCodes.Status400BadRequest, "import-failed",
+                $"The {format} file could not be imported: {result.Errors.Count} error(s).", result.Errors);
+        if (space is null) return TypedResults.Ok(new { quiz = result.Quiz, warnings = result.Warnings });
         // The whole file was read and every skipped item is listed: the quiz is created, or (below) nothing is.
         var quizId = Guid.NewGuid();
         var saved = await grains.GetGrain<IQuizGrain>(quizId).Create(space, result.Quiz!);
         return saved.Ok
-            ? Results.Json(new { quizId, version = saved.Version, quiz = result.Quiz, warnings = result.Warnings }, QuizJson.Options, statusCode: StatusCodes.Status201Created)
-            : ApiErrors.Error(StatusCodes.Status400BadRequest, saved.Error!, saved.Message!);
+            ? TypedResults.Created((string?)null, new { quizId, version = saved.Version, quiz = result.Quiz, warnings = result.Warnings })
+            : ApiErrors.Problem(StatusCodes.Status400BadRequest, saved.Error!, saved.Message!);
     }
 
     private static async Task<IResult> Export(HttpRequest request, string? format)
     {
         if (format is null || !QuizFormats.ExportFormats.Contains(format))
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ExportFormats)}.");
+            return ApiErrors.Problem(StatusCodes.Status400BadRequest, "format-unsupported", $"Choose format={string.Join(", ", QuizFormats.ExportFormats)}.");
         var (body, error) = await ApiErrors.ReadBody(request);
         if (error is not null) return error;
         var (quiz, errors) = QuizJson.Parse(body!);
-        if (quiz is null) return ApiErrors.Error(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors);
+        if (quiz is null) return ApiErrors.Problem(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors);
         return Exported(format, quiz);
     }
 
@@ -76,7 +72,7 @@ public static class ContentApi
     {
         var text = QuizFormats.Export(format, quiz)!;
         return format == "json"
-            ? Results.Text(text, "application/json; charset=utf-8")
-            : Results.Text(text, "text/plain; charset=utf-8");
+            ? TypedResults.Text(text, "application/json; charset=utf-8")
+            : TypedResults.Text(text, "text/plain; charset=utf-8");
     }
 }

@@ -16,7 +16,7 @@ public static class LearnersApi
 
     public static void MapLearnersApi(this WebApplication app)
     {
-        var learners = app.MapGroup("/api/learners");
+        var learners = app.MapGroup("/api/learners").WithBodyLimit();
         learners.MapPost("", async (HttpRequest request, IGrainFactory grains) =>
         {
             var (name, error) = await ReadDisplayName(request, required: false);
@@ -24,7 +24,7 @@ public static class LearnersApi
             var token = SecretToken.New();
             var result = await grains.GetGrain<ILearnerGrain>(LearnerToken.IdOf(token)).Create(name);
             return result.Ok
-                ? Results.Json(new { learnerToken = token, profile = View(result.Profile!) }, QuizJson.Options, statusCode: StatusCodes.Status201Created)
+                ? TypedResults.Created((string?)null, new { learnerToken = token, profile = View(result.Profile!) })
                 : Failed(result);
         });
         learners.MapGet("/me", (HttpRequest request, IGrainFactory grains) =>
@@ -40,13 +40,13 @@ public static class LearnersApi
             {
                 if (await learner.Export() is not { } export) return NotFound();
                 var body = new { exportedAt = export.ExportedAt, profile = View(export.Profile), sessionsJoined = export.SessionsJoined };
-                return Results.File(JsonSerializer.SerializeToUtf8Bytes(body, QuizJson.Options), "application/json", "learngame-profile.json");
+                return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(body, QuizJson.Options), "application/json", "learngame-profile.json");
             }));
         learners.MapDelete("/me", (HttpRequest request, IGrainFactory grains) =>
             AsLearner(request, grains, async learner =>
             {
                 var result = await learner.Erase();
-                return result.Ok ? Results.NoContent() : Failed(result);
+                return result.Ok ? TypedResults.NoContent() : Failed(result);
             }));
     }
 
@@ -82,7 +82,7 @@ public static class LearnersApi
     {
         var token = request.Headers[TokenHeader].ToString();
         if (string.IsNullOrEmpty(token))
-            return ApiErrors.Error(StatusCodes.Status401Unauthorized, "learner-token-required", $"Send the learner token in the {TokenHeader} header.");
+            return ApiErrors.Problem(StatusCodes.Status401Unauthorized, "learner-token-required", $"Send the learner token in the {TokenHeader} header.");
         // A malformed token opens no profile, like an unknown one: one answer for both.
         if (!LearnerToken.IsWellFormed(token)) return NotFound();
         try
@@ -91,41 +91,36 @@ public static class LearnersApi
         }
         catch (Exception)
         {
-            return ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, "unavailable", "The profile could not be reached; try again.");
+            return ApiErrors.Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "The profile could not be reached; try again.");
         }
     }
 
     private static IResult Answer(LearnerResult result) =>
-        result.Ok ? Results.Json(View(result.Profile!), QuizJson.Options) : Failed(result);
+        result.Ok ? TypedResults.Ok(View(result.Profile!)) : Failed(result);
 
     private static IResult Failed(LearnerResult result) => result.Error switch
     {
         "learner-not-found" => NotFound(),
-        "unavailable" => ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, result.Error, result.Message!),
-        _ => ApiErrors.Error(StatusCodes.Status400BadRequest, result.Error!, result.Message!),
+        "unavailable" => ApiErrors.Problem(StatusCodes.Status503ServiceUnavailable, result.Error, result.Message!),
+        _ => ApiErrors.Problem(StatusCodes.Status400BadRequest, result.Error!, result.Message!),
     };
 
     private static IResult NotFound() =>
-        ApiErrors.Error(StatusCodes.Status404NotFound, "learner-not-found", "No learner profile for this token (never created, or erased).");
+        ApiErrors.Problem(StatusCodes.Status404NotFound, "learner-not-found", "No learner profile for this token (never created, or erased).");
 
     private static async Task<(string? Name, IResult? Error)> ReadDisplayName(HttpRequest request, bool required)
     {
-        var (body, error) = await ApiErrors.ReadBody(request);
+        var (text, error) = await ApiErrors.ReadBody(request);
         if (error is not null) return (null, error);
-        if (string.IsNullOrWhiteSpace(body) && !required) return (null, null);
-        try
-        {
-            using var document = JsonDocument.Parse(body!);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, ApiErrors.Error(StatusCodes.Status400BadRequest, "json-invalid", "The body must be a JSON object."));
-            if (document.RootElement.TryGetProperty("displayName", out var name) && name.ValueKind == JsonValueKind.String) return (name.GetString(), null);
-            return required
-                ? (null, ApiErrors.Error(StatusCodes.Status400BadRequest, LearnerProfile.DisplayNameInvalid.Code, LearnerProfile.DisplayNameInvalid.Message))
-                : (null, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ApiErrors.Error(StatusCodes.Status400BadRequest, "json-invalid", e.Message));
-        }
+        if (string.IsNullOrWhiteSpace(text) && !required) return (null, null);
+        var (body, invalid) = ApiErrors.ParseJson<DisplayNameRequest>(text!);
+        if (body is null) return (null, invalid);
+        if (body.DisplayName is { } name) return (name, null);
+        return required
+            ? (null, ApiErrors.Problem(StatusCodes.Status400BadRequest, LearnerProfile.DisplayNameInvalid.Code, LearnerProfile.DisplayNameInvalid.Message))
+            : (null, null);
     }
+
+    /// <summary>The body of POST and PUT /api/learners/me: the name shown on the leaderboard.</summary>
+    public sealed record DisplayNameRequest(string? DisplayName);
 }

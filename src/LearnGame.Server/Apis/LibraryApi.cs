@@ -9,9 +9,9 @@ public static class LibraryApi
 {
     public static void MapLibraryApi(this WebApplication app)
     {
-        var quizzes = app.MapGroup("/api/quizzes");
+        var quizzes = app.MapGroup("/api/quizzes").WithBodyLimit();
         quizzes.MapGet("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
-            InSpace(request, keys, async space => Results.Json(await grains.GetGrain<ITrainerSpaceGrain>(space).List(), QuizJson.Options)));
+            InSpace(request, keys, async space => TypedResults.Ok(await grains.GetGrain<ITrainerSpaceGrain>(space).List())));
 
         quizzes.MapPost("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
@@ -26,7 +26,7 @@ public static class LibraryApi
         quizzes.MapGet("/{quizId:guid}", (Guid quizId, int? version, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
                 await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) is { } found
-                    ? Results.Json(new { quizId = found.QuizId, version = found.Version, latestVersion = found.LatestVersion, savedAt = found.SavedAt, quiz = found.Quiz }, QuizJson.Options)
+                    ? TypedResults.Ok(new { quizId = found.QuizId, version = found.Version, latestVersion = found.LatestVersion, savedAt = found.SavedAt, quiz = found.Quiz })
                     : NotFound()));
 
         quizzes.MapPut("/{quizId:guid}", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
@@ -48,7 +48,7 @@ public static class LibraryApi
 
         quizzes.MapDelete("/{quizId:guid}", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
-                await grains.GetGrain<IQuizGrain>(quizId).Delete(space) ? Results.NoContent() : NotFound()));
+                await grains.GetGrain<IQuizGrain>(quizId).Delete(space) ? TypedResults.NoContent() : NotFound()));
     }
 
     /// <summary>Runs <paramref name="action"/> in the trainer space opened by the request's key, or answers 401.</summary>
@@ -57,25 +57,25 @@ public static class LibraryApi
 
     /// <summary>401 trainer-key-required, saying whether a key is missing or none is configured at all.</summary>
     public static IResult KeyRequired(TrainerKeys keys) =>
-        ApiErrors.Error(StatusCodes.Status401Unauthorized, "trainer-key-required",
+        ApiErrors.Problem(StatusCodes.Status401Unauthorized, "trainer-key-required",
             keys.AnyConfigured ? $"Send a trainer key in the {TrainerKeys.Header} header." : "The operator has not configured any trainer key (Library:TrainerKeys).");
 
     private static IResult Saved(Guid quizId, QuizSaved saved, bool created) => saved switch
     {
-        { Ok: true } when created => Results.Json(new { quizId, version = saved.Version }, QuizJson.Options, statusCode: StatusCodes.Status201Created),
-        { Ok: true } => Results.Json(new { quizId, version = saved.Version }, QuizJson.Options),
+        { Ok: true } when created => TypedResults.Created((string?)null, new { quizId, version = saved.Version }),
+        { Ok: true } => TypedResults.Ok(new { quizId, version = saved.Version }),
         { Error: "quiz-not-found" } => NotFound(),
-        { Error: "version-conflict" } => ApiErrors.Error(StatusCodes.Status409Conflict, saved.Error, saved.Message!),
-        _ => ApiErrors.Error(StatusCodes.Status400BadRequest, saved.Error!, saved.Message!),
+        { Error: "version-conflict" } => ApiErrors.Problem(StatusCodes.Status409Conflict, saved.Error, saved.Message!),
+        _ => ApiErrors.Problem(StatusCodes.Status400BadRequest, saved.Error!, saved.Message!),
     };
 
-    private static IResult NotFound() => ApiErrors.Error(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
+    private static IResult NotFound() => ApiErrors.Problem(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
 
     private static async Task<(Quiz? Quiz, IResult? Error)> ReadQuiz(HttpRequest request)
     {
         var (body, error) = await ApiErrors.ReadBody(request);
         if (error is not null) return (null, error);
         var (quiz, errors) = QuizJson.Parse(body!);
-        return quiz is null ? (null, ApiErrors.Error(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors)) : (quiz, null);
+        return quiz is null ? (null, ApiErrors.Problem(StatusCodes.Status400BadRequest, "quiz-invalid", "The quiz has errors.", errors)) : (quiz, null);
     }
 }

@@ -17,14 +17,14 @@ public static class ReportsApi
 
     public static void MapReportsApi(this WebApplication app)
     {
-        var reports = app.MapGroup("/api/sessions/{sessionId:guid}/report");
+        var reports = app.MapGroup("/api/sessions/{sessionId:guid}/report").WithBodyLimit();
         reports.MapGet("", async (Guid sessionId, HttpRequest request, IGrainFactory grains) =>
-            await WithReport(sessionId, request, grains, report => Results.Json(report, QuizJson.Options)));
+            await WithReport(sessionId, request, grains, report => TypedResults.Ok(report)));
         reports.MapGet("/learners.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
             await WithReport(sessionId, request, grains, report => Csv(LearnersCsv(report, Separator(separator)), $"learners-{sessionId:N}.csv")));
         reports.MapGet("/teams.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
             await WithReport(sessionId, request, grains, report => report.Teams is null
-                ? Results.Json(new { error = "not-team-game", message = "This session was not played in teams." }, QuizJson.Options, statusCode: StatusCodes.Status404NotFound)
+                ? ApiErrors.Problem(StatusCodes.Status404NotFound, "not-team-game", "This session was not played in teams.")
                 : Csv(TeamsCsv(report, Separator(separator)), $"teams-{sessionId:N}.csv")));
         reports.MapGet("/questions.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
             await WithReport(sessionId, request, grains, report => Csv(QuestionsCsv(report, Separator(separator)), $"questions-{sessionId:N}.csv")));
@@ -36,15 +36,14 @@ public static class ReportsApi
         var result = string.IsNullOrEmpty(token) ? null : await grains.GetGrain<ISessionGrain>(sessionId).Report(token);
         return result is { Ok: true, Report: { } report }
             ? render(report)
-            : Results.Json(new { error = "forbidden", message = $"Send the session's host token in the {HostTokenHeader} header." }, QuizJson.Options,
-                statusCode: StatusCodes.Status403Forbidden);
+            : ApiErrors.Problem(StatusCodes.Status403Forbidden, "forbidden", $"Send the session's host token in the {HostTokenHeader} header.");
     }
 
     /// <summary>French Excel expects semicolons; "semicolon" (or ";") picks them, anything else gives commas.</summary>
     private static char Separator(string? choice) => choice is "semicolon" or ";" ? ';' : ',';
 
     private static IResult Csv(string text, string fileName) =>
-        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/csv; charset=utf-8", fileName);
+        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/csv; charset=utf-8", fileName);
 
     public static string LearnersCsv(SessionReport report, char separator)
     {

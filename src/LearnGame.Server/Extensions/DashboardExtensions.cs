@@ -45,7 +45,7 @@ public static class DashboardExtensions
                 return next(context);
             // One answer for a missing and a wrong key; the Basic challenge makes a browser ask for it.
             headers.WWWAuthenticate = "Basic realm=\"LearnGame operator\", charset=\"UTF-8\"";
-            return ApiErrors.Error(StatusCodes.Status401Unauthorized, "operator-key-required",
+            return ApiErrors.Problem(StatusCodes.Status401Unauthorized, "operator-key-required",
                 "The dashboard needs the operator key.").ExecuteAsync(context);
         }));
         app.MapOrleansDashboard(routePrefix: Path);

@@ -10,6 +10,7 @@ public static class WireJson
     public static void Apply(JsonSerializerOptions options)
     {
         var source = QuizJson.Options;
+        options.Encoder = source.Encoder;
         options.PropertyNamingPolicy = source.PropertyNamingPolicy;
         options.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
         options.PropertyNameCaseInsensitive = source.PropertyNameCaseInsensitive;

@@ -9,15 +9,15 @@ public static class RehearsalApi
     public static IServiceCollection AddLearnGameRehearsal(this IServiceCollection services) => services.AddSingleton<RehearsalBots>();
 
     public static void MapRehearsalApi(this WebApplication app) =>
-        app.MapPost("/api/sessions/{sessionId:guid}/bots", async (Guid sessionId, int? count, HttpRequest request, RehearsalBots bots, CancellationToken cancel) =>
+        app.MapPost("/api/sessions/{sessionId:guid}/bots", async Task<IResult> (Guid sessionId, int? count, HttpRequest request, RehearsalBots bots, CancellationToken cancel) =>
         {
             var (added, error) = await bots.Add(sessionId, request.Headers[ReportsApi.HostTokenHeader].ToString(), count ?? 1, cancel);
             return error switch
             {
-                null => Results.Json(new { added, bots = bots.Count(sessionId) }, QuizJson.Options),
-                { Code: "forbidden" } => ApiErrors.Error(StatusCodes.Status403Forbidden, error.Code, $"Send the session's host token in the {ReportsApi.HostTokenHeader} header."),
-                { Code: "bots-limit" } => ApiErrors.Error(StatusCodes.Status409Conflict, error.Code, error.Message),
-                _ => ApiErrors.Error(StatusCodes.Status400BadRequest, error.Code, error.Message),
+                null => TypedResults.Ok(new { added, bots = bots.Count(sessionId) }),
+                { Code: "forbidden" } => ApiErrors.Problem(StatusCodes.Status403Forbidden, error.Code, $"Send the session's host token in the {ReportsApi.HostTokenHeader} header."),
+                { Code: "bots-limit" } => ApiErrors.Problem(StatusCodes.Status409Conflict, error.Code, error.Message),
+                _ => ApiErrors.Problem(StatusCodes.Status400BadRequest, error.Code, error.Message),
             };
         });
 }

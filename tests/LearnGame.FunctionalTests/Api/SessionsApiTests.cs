@@ -94,13 +94,44 @@ public sealed class SessionsApiTests(ServerFixture fixture)
         Assert.Equal(code, error.GetProperty("error").GetString());
     }
 
-    [Fact]
-    public async Task A_body_over_one_megabyte_is_refused()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_one_megabyte_is_refused_with_a_413_problem(bool announced)
     {
         using var http = Server.CreateHttpClient();
         var body = "{\"demo\":\"fr\",\"padding\":\"" + new string('x', 1024 * 1024) + "\"}";
-        var response = await http.PostAsync("/api/sessions", new StringContent(body, Encoding.UTF8, "application/json"));
+        // Announced: the Content-Length says it all. Not announced (chunked): the server stops reading at the limit.
+        HttpContent content = announced
+            ? new StringContent(body, Encoding.UTF8, "application/json")
+            : new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        if (!announced) content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = content };
+        if (!announced) request.Headers.TransferEncodingChunked = true;
+
+        var response = await http.SendAsync(request);
+
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("body-too-large", 413), (problem.GetProperty("error").GetString(), problem.GetProperty("status").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_error_is_a_problem_document_whose_error_member_is_the_stable_code()
+    {
+        using var http = Server.CreateHttpClient();
+
+        var response = await http.PostAsync("/api/sessions", new StringContent("{\"quiz\":{\"title\":\"\",\"language\":\"en\",\"questions\":[]}}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("quiz-invalid", problem.GetProperty("error").GetString());
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal("The quiz has errors.", problem.GetProperty("detail").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.Contains(problem.GetProperty("details").EnumerateArray(), d => d.GetProperty("code").GetString() == "title-missing");
     }
 
     [Fact]

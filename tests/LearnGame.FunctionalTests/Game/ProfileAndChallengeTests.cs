@@ -216,7 +216,7 @@ public sealed class ProfileAndChallengeTests(ServerFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var error = await invalid.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("challenge-invalid", error.GetProperty("error").GetString());
-        Assert.Contains("goal.target", error.GetProperty("message").GetString());
+        Assert.Contains("goal.target", error.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync("/api/challenges", Json(new { title = "Objectif", goal = new { kind = "everything", target = 1 } }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/challenges/{Guid.NewGuid()}")).StatusCode);
 
