@@ -8,6 +8,7 @@ if (CommandLine.HandleHelp(args)) return 0;
 if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo().AddLearnGameRealtime())) return 2;
 builder.AddLearnGameMetrics();
 builder.Services.AddLearnGameApi();
+builder.Services.AddLearnGameApiReference();
 builder.Services.AddLearnGameRehearsal();
 builder.Services.AddLearnGameWarmUp();
 
@@ -23,6 +24,7 @@ app.MapLibraryApi();
 app.MapRehearsalApi();
 app.MapLearnersApi();
 app.MapChallengesApi();
+app.MapLearnGameApiReference();
 app.MapLearnGameHub();
 app.MapLearnGameDashboard();
 app.Run();

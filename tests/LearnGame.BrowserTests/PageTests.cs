@@ -25,6 +25,23 @@ public sealed class PageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_api_reference_page_renders_from_our_server_alone_under_its_nonce_policy()
+    {
+        await using var person = await Person.OpenAsync(fixture, "developer", Person.Projector);
+        var response = await person.Page.GotoAsync("/api-reference/");
+        Assert.Equal(200, response!.Status);
+        var policy = response.Headers["content-security-policy"];
+        Assert.Matches("script-src 'self' 'nonce-[^']+';", policy);
+        Assert.Contains("connect-src 'self';", policy);
+
+        await person.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        person.AssertOnlyOurOriginAndPolicyKept();
+        // The document is fetched and rendered: its title and the endpoints' groups show.
+        await Expect(person.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "LearnGame REST API", Level = 1 })).ToBeVisibleAsync();
+        await Expect(person.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Quiz library", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_language_follows_the_browser_and_can_be_switched_and_every_string_changes()
     {
         await using var person = await Person.OpenAsync(fixture, "visiteur", Person.Phone, locale: "fr-FR");

@@ -9,7 +9,7 @@ public static class ChallengesApi
 {
     public static void MapChallengesApi(this WebApplication app)
     {
-        var challenges = app.MapGroup("/api/challenges").WithBodyLimit();
+        var challenges = app.MapGroup("/api/challenges").WithBodyLimit().WithTags("Challenges");
         challenges.MapPost("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             LibraryApi.InSpace(request, keys, async space =>
             {
@@ -18,9 +18,12 @@ public static class ChallengesApi
                 var id = Guid.NewGuid();
                 var result = await grains.GetGrain<IChallengeGrain>(id).Create(space, create.Title, create.Goal);
                 return result.Ok ? TypedResults.Created((string?)null, result.View) : Failed(result);
-            }));
+            }))
+            .Accepts<CreateChallengeRequest>("application/json")
+            .WithSummary("Create a shared challenge").WithDescription("Trainer key. Body: a title and a goal (correctAnswers, questionPercent or teamsScored). 201 with the challenge.");
         challenges.MapGet("/{challengeId:guid}", (Guid challengeId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
-            LibraryApi.InSpace(request, keys, async space => Answer(await grains.GetGrain<IChallengeGrain>(challengeId).Get(space))));
+            LibraryApi.InSpace(request, keys, async space => Answer(await grains.GetGrain<IChallengeGrain>(challengeId).Get(space))))
+            .WithSummary("Get a challenge and its live progress").WithDescription("Trainer key of the space that created it.");
         challenges.MapPost("/{challengeId:guid}/sessions", (Guid challengeId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             LibraryApi.InSpace(request, keys, async space =>
             {
@@ -32,7 +35,9 @@ public static class ChallengesApi
                 if (string.IsNullOrEmpty(hostToken))
                     return ApiErrors.Problem(StatusCodes.Status403Forbidden, "forbidden", $"Send the session's host token in the {ReportsApi.HostTokenHeader} header.");
                 return Answer(await grains.GetGrain<IChallengeGrain>(challengeId).Attach(space, sessionId, hostToken));
-            }));
+            }))
+            .Accepts<AttachSessionRequest>("application/json")
+            .WithSummary("Attach a session to a challenge").WithDescription("Trainer key, and the session's host token in X-Host-Token. The session contributes its questions closed so far and every later one.");
     }
 
     /// <summary>The body of POST /api/challenges.</summary>

@@ -13,9 +13,11 @@ public static class ContentApi
 {
     public static void MapContentApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/quizzes").WithBodyLimit();
-        api.MapPost("/import", Import);
-        api.MapPost("/export", Export);
+        var api = app.MapGroup("/api/quizzes").WithBodyLimit().WithTags("Quiz files");
+        api.MapPost("/import", Import)
+            .WithSummary("Import a quiz file").WithDescription("format=gift, moodle-xml, aiken or csv; the body is the file's text. save=true (trainer key) also saves it in the library.");
+        api.MapPost("/export", Export)
+            .WithSummary("Export a quiz given in the body").WithDescription("format=gift or json; nothing is stored.");
         api.MapGet("/{quizId:guid}/export", (Guid quizId, string? format, int? version, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             LibraryApi.InSpace(request, keys, async space =>
             {
@@ -24,7 +26,8 @@ public static class ContentApi
                 if (await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) is not { } found)
                     return ApiErrors.Problem(StatusCodes.Status404NotFound, "quiz-not-found", "No such quiz in your space.");
                 return Exported(format, found.Quiz);
-            }));
+            }))
+            .WithSummary("Export a library quiz").WithDescription("Trainer key. format=gift or json; version picks an earlier version.");
     }
 
     private static async Task<IResult> Import(HttpRequest request, string? format, string? title, string? language, bool? save, TrainerKeys keys, IGrainFactory grains)

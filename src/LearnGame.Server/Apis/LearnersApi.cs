@@ -16,7 +16,7 @@ public static class LearnersApi
 
     public static void MapLearnersApi(this WebApplication app)
     {
-        var learners = app.MapGroup("/api/learners").WithBodyLimit();
+        var learners = app.MapGroup("/api/learners").WithBodyLimit().WithTags("Learner profiles");
         learners.MapPost("", async (HttpRequest request, IGrainFactory grains) =>
         {
             var (name, error) = await ReadDisplayName(request, required: false);
@@ -26,28 +26,35 @@ public static class LearnersApi
             return result.Ok
                 ? TypedResults.Created((string?)null, new { learnerToken = token, profile = View(result.Profile!) })
                 : Failed(result);
-        });
+        })
+            .Accepts<DisplayNameRequest>("application/json")
+            .WithSummary("Create a learner profile").WithDescription("The answer holds the learner token, once: keep it, it is never shown again.");
         learners.MapGet("/me", (HttpRequest request, IGrainFactory grains) =>
-            AsLearner(request, grains, async learner => Answer(await learner.Get())));
+            AsLearner(request, grains, async learner => Answer(await learner.Get())))
+            .WithSummary("Get your learner profile").WithDescription("The learner token in X-Learner-Token.");
         learners.MapPut("/me", (HttpRequest request, IGrainFactory grains) =>
             AsLearner(request, grains, async learner =>
             {
                 var (name, error) = await ReadDisplayName(request, required: true);
                 return error ?? Answer(await learner.Rename(name));
-            }));
+            }))
+            .Accepts<DisplayNameRequest>("application/json")
+            .WithSummary("Rename your learner profile").WithDescription("The learner token in X-Learner-Token; body { displayName }.");
         learners.MapGet("/me/export", (HttpRequest request, IGrainFactory grains) =>
             AsLearner(request, grains, async learner =>
             {
                 if (await learner.Export() is not { } export) return NotFound();
                 var body = new { exportedAt = export.ExportedAt, profile = View(export.Profile), sessionsJoined = export.SessionsJoined };
                 return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(body, QuizJson.Options), "application/json", "learngame-profile.json");
-            }));
+            }))
+            .WithSummary("Download everything your profile holds").WithDescription("The learner token in X-Learner-Token; a JSON file.");
         learners.MapDelete("/me", (HttpRequest request, IGrainFactory grains) =>
             AsLearner(request, grains, async learner =>
             {
                 var result = await learner.Erase();
                 return result.Ok ? TypedResults.NoContent() : Failed(result);
-            }));
+            }))
+            .WithSummary("Erase your learner profile").WithDescription("The learner token in X-Learner-Token; you are anonymised in every session you joined with it.");
     }
 
     /// <summary>What a learner sees of its profile (and what the export holds).</summary>

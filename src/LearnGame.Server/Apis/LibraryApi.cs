@@ -9,9 +9,10 @@ public static class LibraryApi
 {
     public static void MapLibraryApi(this WebApplication app)
     {
-        var quizzes = app.MapGroup("/api/quizzes").WithBodyLimit();
+        var quizzes = app.MapGroup("/api/quizzes").WithBodyLimit().WithTags("Quiz library");
         quizzes.MapGet("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
-            InSpace(request, keys, async space => TypedResults.Ok(await grains.GetGrain<ITrainerSpaceGrain>(space).List())));
+            InSpace(request, keys, async space => TypedResults.Ok(await grains.GetGrain<ITrainerSpaceGrain>(space).List())))
+            .WithSummary("List the quizzes of your library").WithDescription("Trainer key in X-Trainer-Key.");
 
         quizzes.MapPost("", (HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
@@ -21,13 +22,15 @@ public static class LibraryApi
                 var id = Guid.NewGuid();
                 var saved = await grains.GetGrain<IQuizGrain>(id).Create(space, quiz);
                 return Saved(id, saved, created: true);
-            }));
+            }))
+            .WithSummary("Save a new quiz in your library").WithDescription("Trainer key; the body is a quiz. 201 with its id and version 1.");
 
         quizzes.MapGet("/{quizId:guid}", (Guid quizId, int? version, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
                 await grains.GetGrain<IQuizGrain>(quizId).Get(space, version) is { } found
                     ? TypedResults.Ok(new { quizId = found.QuizId, version = found.Version, latestVersion = found.LatestVersion, savedAt = found.SavedAt, quiz = found.Quiz })
-                    : NotFound()));
+                    : NotFound()))
+            .WithSummary("Get a library quiz").WithDescription("Trainer key; version picks an earlier version.");
 
         quizzes.MapPut("/{quizId:guid}", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
@@ -36,7 +39,8 @@ public static class LibraryApi
                 if (quiz is null) return error!;
                 int? expected = int.TryParse(request.Headers.IfMatch.ToString().Trim('"'), out var v) ? v : null;
                 return Saved(quizId, await grains.GetGrain<IQuizGrain>(quizId).Update(space, quiz, expected), created: false);
-            }));
+            }))
+            .WithSummary("Save a new version of a library quiz").WithDescription("Trainer key; If-Match with the version you edited refuses a concurrent change (409).");
 
         quizzes.MapPost("/{quizId:guid}/duplicate", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
@@ -44,11 +48,13 @@ public static class LibraryApi
                 if (await grains.GetGrain<IQuizGrain>(quizId).Get(space, null) is not { } original) return NotFound();
                 var copyId = Guid.NewGuid();
                 return Saved(copyId, await grains.GetGrain<IQuizGrain>(copyId).Create(space, original.Quiz), created: true);
-            }));
+            }))
+            .WithSummary("Duplicate a library quiz").WithDescription("Trainer key; the copy starts at version 1.");
 
         quizzes.MapDelete("/{quizId:guid}", (Guid quizId, HttpRequest request, TrainerKeys keys, IGrainFactory grains) =>
             InSpace(request, keys, async space =>
-                await grains.GetGrain<IQuizGrain>(quizId).Delete(space) ? TypedResults.NoContent() : NotFound()));
+                await grains.GetGrain<IQuizGrain>(quizId).Delete(space) ? TypedResults.NoContent() : NotFound()))
+            .WithSummary("Delete a library quiz").WithDescription("Trainer key; sessions already played keep their frozen copy.");
     }
 
     /// <summary>Runs <paramref name="action"/> in the trainer space opened by the request's key, or answers 401.</summary>

@@ -17,17 +17,21 @@ public static class ReportsApi
 
     public static void MapReportsApi(this WebApplication app)
     {
-        var reports = app.MapGroup("/api/sessions/{sessionId:guid}/report").WithBodyLimit();
+        var reports = app.MapGroup("/api/sessions/{sessionId:guid}/report").WithBodyLimit().WithTags("Reports");
         reports.MapGet("", async (Guid sessionId, HttpRequest request, IGrainFactory grains) =>
-            await WithReport(sessionId, request, grains, report => TypedResults.Ok(report)));
+            await WithReport(sessionId, request, grains, report => TypedResults.Ok(report)))
+            .WithSummary("Get a session's report").WithDescription("The session's host token in X-Host-Token.");
         reports.MapGet("/learners.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
-            await WithReport(sessionId, request, grains, report => Csv(LearnersCsv(report, Separator(separator)), $"learners-{sessionId:N}.csv")));
+            await WithReport(sessionId, request, grains, report => Csv(LearnersCsv(report, Separator(separator)), $"learners-{sessionId:N}.csv")))
+            .WithSummary("Download the report per learner (CSV)").WithDescription("Host token in X-Host-Token; separator=semicolon for French Excel.");
         reports.MapGet("/teams.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
             await WithReport(sessionId, request, grains, report => report.Teams is null
                 ? ApiErrors.Problem(StatusCodes.Status404NotFound, "not-team-game", "This session was not played in teams.")
-                : Csv(TeamsCsv(report, Separator(separator)), $"teams-{sessionId:N}.csv")));
+                : Csv(TeamsCsv(report, Separator(separator)), $"teams-{sessionId:N}.csv")))
+            .WithSummary("Download the report per team (CSV)").WithDescription("Host token in X-Host-Token; team sessions only.");
         reports.MapGet("/questions.csv", async (Guid sessionId, string? separator, HttpRequest request, IGrainFactory grains) =>
-            await WithReport(sessionId, request, grains, report => Csv(QuestionsCsv(report, Separator(separator)), $"questions-{sessionId:N}.csv")));
+            await WithReport(sessionId, request, grains, report => Csv(QuestionsCsv(report, Separator(separator)), $"questions-{sessionId:N}.csv")))
+            .WithSummary("Download the report per question (CSV)").WithDescription("Host token in X-Host-Token; the most chosen wrong answer shows the likely misconception.");
     }
 
     private static async Task<IResult> WithReport(Guid sessionId, HttpRequest request, IGrainFactory grains, Func<SessionReport, IResult> render)

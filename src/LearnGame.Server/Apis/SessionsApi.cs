@@ -12,24 +12,28 @@ public static class SessionsApi
 {
     public static void MapSessionsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithBodyLimit();
+        var api = app.MapGroup("/api").WithBodyLimit().WithTags("Sessions");
         api.MapGet("/demo-quizzes", () => DemoQuizzes.Languages.Select(l =>
         {
             var quiz = DemoQuizzes.Load(l);
             return new { language = LanguageCode(l), title = quiz.Title, questionCount = quiz.Questions.Count };
-        }));
+        }))
+            .WithSummary("List the demo quizzes").WithDescription("One per language.");
         api.MapGet("/demo-quizzes/{language}", IResult (string language) =>
             ParseLanguage(language) is { } l
                 ? TypedResults.Text(QuizJson.Write(DemoQuizzes.Load(l)), "application/json")
-                : ApiErrors.Problem(StatusCodes.Status404NotFound, "quiz-not-found", "There is a demo quiz in \"fr\" and in \"en\"."));
+                : ApiErrors.Problem(StatusCodes.Status404NotFound, "quiz-not-found", "There is a demo quiz in \"fr\" and in \"en\"."))
+            .WithSummary("Get a demo quiz").WithDescription("language is fr or en.");
         api.MapPost("/quizzes/validate", async (HttpRequest request) =>
         {
             var (body, error) = await ApiErrors.ReadBody(request);
             if (error is not null) return error;
             var (_, errors) = QuizJson.Parse(body!);
             return TypedResults.Ok(new { valid = errors.Count == 0, errors });
-        });
-        api.MapPost("/sessions", CreateSession);
+        })
+            .WithSummary("Validate a quiz").WithDescription("Every problem, with its path; nothing is stored.");
+        api.MapPost("/sessions", CreateSession).Accepts<CreateSessionRequest>("application/json")
+            .WithSummary("Create a live session").WithDescription("Body: a quiz, a library quizId (trainer key) or a demo language, and options. 201 with the join code and the host token, shown once.");
     }
 
     private static async Task<IResult> CreateSession(HttpRequest request, SessionLauncher launcher, TrainerKeys keys, IGrainFactory grains)

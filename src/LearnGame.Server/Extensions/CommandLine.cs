@@ -57,7 +57,8 @@ public static class CommandLine
                                                  (env Operations__OperatorKey); without it there is no dashboard.
               -h, --help                         Show this help.
 
-            Endpoints: SignalR hub /hubs/game, REST /api, health /health, metrics /metrics, dashboard /dashboard.
+            Endpoints: SignalR hub /hubs/game, REST /api (OpenAPI /openapi/v1.json, reference /api-reference/),
+            health /health, metrics /metrics, dashboard /dashboard.
             See docs/protocol.md and docs/operations.md.
             """);
         return true;

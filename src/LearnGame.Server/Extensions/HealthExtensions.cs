@@ -7,5 +7,7 @@ public static class HealthExtensions
         app.MapGet("/health", (IHostApplicationLifetime life) =>
             life.ApplicationStarted.IsCancellationRequested && !life.ApplicationStopping.IsCancellationRequested
                 ? Results.Text("ok")
-                : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+                : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .WithTags("Operations").WithSummary("Whether the server is up")
+            .WithDescription("200 ok once the server and its Orleans silo have started; 503 before and while stopping.");
 }

@@ -19,5 +19,7 @@ public static class RehearsalApi
                 { Code: "bots-limit" } => ApiErrors.Problem(StatusCodes.Status409Conflict, error.Code, error.Message),
                 _ => ApiErrors.Problem(StatusCodes.Status400BadRequest, error.Code, error.Message),
             };
-        });
+        })
+            .WithTags("Sessions")
+            .WithSummary("Add bot learners to rehearse with").WithDescription("The session's host token in X-Host-Token; count bots join the lobby.");
 }
