@@ -5,7 +5,7 @@ using LearnGame.Server.Rehearsal;
 
 var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.HandleHelp(args)) return 0;
-if (!CommandLine.TryConfigure(() => builder.AddLearnGameSilo().AddLearnGameRealtime())) return 2;
+if (!CommandLine.TryStart(() => builder.AddLearnGameSilo().AddLearnGameRealtime())) return 2;
 builder.AddLearnGameMetrics();
 builder.Services.AddLearnGameApi();
 builder.Services.AddLearnGameApiReference();
@@ -27,8 +27,7 @@ app.MapChallengesApi();
 app.MapLearnGameApiReference();
 app.MapLearnGameHub();
 app.MapLearnGameDashboard();
-app.Run();
-return 0;
+return CommandLine.TryStart(app.Run) ? 0 : 2;
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

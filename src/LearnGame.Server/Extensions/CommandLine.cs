@@ -3,17 +3,17 @@ namespace LearnGame.Server.Extensions;
 /// <summary>The server's --help text; everything else is configuration (appsettings, environment, --Key=value).</summary>
 public static class CommandLine
 {
-    /// <summary>Runs a configuration step; a <see cref="StartupException"/> is printed as one clear message instead of a stack trace.</summary>
-    public static bool TryConfigure(Action configure)
+    /// <summary>Runs a start-up step; bad settings are printed one clear line each instead of a stack trace.</summary>
+    public static bool TryStart(Action start)
     {
         try
         {
-            configure();
+            start();
             return true;
         }
-        catch (StartupException e)
+        catch (Exception e) when (StartupSettings.Messages(e) is { } messages)
         {
-            Console.Error.WriteLine($"LearnGame cannot start: {e.Message}");
+            foreach (var message in messages) Console.Error.WriteLine($"LearnGame cannot start: {message}");
             return false;
         }
     }

@@ -3,6 +3,7 @@ using LearnGame.Grains.Abstractions;
 using LearnGame.Grains.Sessions;
 using LearnGame.Storage;
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -16,21 +17,27 @@ public static class SiloExtensions
 {
     public static WebApplicationBuilder AddLearnGameSilo(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
-        var storage = builder.Configuration.GetSection(StorageSettings.Section).Get<StorageSettings>() ?? new StorageSettings();
-        if (storage.Problems() is { Count: > 0 } problems) throw new StartupException(string.Join(Environment.NewLine, problems));
-        var retention = builder.Configuration.GetSection(RetentionOptions.Section);
-        if (ReadRetention(retention).Problems() is { Count: > 0 } retentionProblems)
-            throw new StartupException(string.Join(Environment.NewLine, retentionProblems));
-        builder.Services.Configure<RetentionOptions>(retention);
-        if (!IPAddress.TryParse(settings.AdvertisedAddress, out var advertised))
-            throw new StartupException($"Orleans:AdvertisedAddress \"{settings.AdvertisedAddress}\" is not an IP address.");
+        // Every section is checked before the silo is configured, so that a bad setting never reaches a database.
+        var failures = new List<OptionsValidationException>();
+        T Validated<T>(string section, IValidateOptions<T> validator) where T : class, new()
+        {
+            try
+            {
+                return builder.AddValidated(section, validator);
+            }
+            catch (OptionsValidationException e)
+            {
+                failures.Add(e);
+                return new T();
+            }
+        }
+        var storage = Validated(StorageSettings.Section, new StorageSettingsValidator());
+        Validated(RetentionOptions.Section, new RetentionOptionsValidator(builder.Configuration));
+        var settings = Validated(OrleansSettings.Section, new OrleansSettingsValidator(builder.Configuration));
+        if (failures.Count > 0) throw new AggregateException(failures);
+        var advertised = IPAddress.Parse(settings.AdvertisedAddress);
         var dataDirectory = DataDirectory(builder);
         var postgres = storage.Provider.Trim().Equals(StorageSettings.Postgres, StringComparison.OrdinalIgnoreCase);
-        if (settings.Kubernetes && !postgres)
-            throw new StartupException("Orleans:Kubernetes is true but Storage:Provider is not postgres: silos in Kubernetes share their membership and state through PostgreSQL.");
-        if (settings.Kubernetes && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
-            throw new StartupException("Orleans:Kubernetes is true but this process does not run in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set).");
         var operations = builder.Configuration.GetSection(OperationsSettings.Section).Get<OperationsSettings>() ?? new OperationsSettings();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Host.UseOrleans(silo =>
@@ -76,18 +83,6 @@ public static class SiloExtensions
             silo.Services.AddSerializer(s => s.AddLearnGameSerialization());
         });
         return builder;
-    }
-
-    private static RetentionOptions ReadRetention(IConfigurationSection section)
-    {
-        try
-        {
-            return section.Get<RetentionOptions>() ?? new RetentionOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new StartupException("Retention:EndedSessions and Retention:CheckEvery are durations written d.hh:mm:ss (for example 30.00:00:00 for 30 days).", e);
-        }
     }
 
     /// <summary>Storage:DataDirectory, or ./data under the content root; relative paths are taken from the content root.</summary>

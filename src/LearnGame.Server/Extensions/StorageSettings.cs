@@ -15,16 +15,4 @@ public sealed class StorageSettings
 
     /// <summary>PostgreSQL: an Npgsql connection string.</summary>
     public string ConnectionString { get; set; } = "";
-
-    /// <summary>Every problem with these settings, each in one sentence; empty when they can be used.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        var provider = Provider.Trim().ToLowerInvariant();
-        if (provider is not (Sqlite or Postgres))
-            problems.Add($"Storage:Provider is \"{Provider}\"; it must be \"{Sqlite}\" or \"{Postgres}\".");
-        if (provider == Postgres && string.IsNullOrWhiteSpace(ConnectionString))
-            problems.Add("Storage:Provider is postgres but Storage:ConnectionString is empty (for example \"Host=127.0.0.1;Port=5432;Database=learngame;Username=learngame;Password=…\").");
-        return problems;
-    }
 }

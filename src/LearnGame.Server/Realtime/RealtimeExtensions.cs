@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using LearnGame.Server.Extensions;
 
 namespace LearnGame.Server.Realtime;
 
@@ -13,15 +14,11 @@ public static class RealtimeExtensions
     /// <summary>SignalR closes a connection that has not taken a message for this long (Realtime:SendTimeoutSeconds).</summary>
     public const int DefaultSendTimeoutSeconds = 10;
 
-    private const string SendTimeoutKey = "Realtime:SendTimeoutSeconds";
-
-    /// <exception cref="Extensions.StartupException">Realtime:SendTimeoutSeconds is not a whole number from 1 to 600.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">Realtime:SendTimeoutSeconds is not a whole number from 1 to 600.</exception>
     public static WebApplicationBuilder AddLearnGameRealtime(this WebApplicationBuilder builder)
     {
-        var sendTimeout = builder.Configuration[SendTimeoutKey] ?? DefaultSendTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!int.TryParse(sendTimeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 600)
-            throw new Extensions.StartupException($"{SendTimeoutKey} is \"{sendTimeout}\"; it must be a whole number of seconds from 1 to 600.");
-        builder.Services.AddSingleton(new RealtimeSettings(TimeSpan.FromSeconds(seconds)));
+        var realtime = builder.AddValidated(RealtimeOptions.Section, new RealtimeOptionsValidator(builder.Configuration));
+        builder.Services.AddSingleton(new RealtimeSettings(TimeSpan.FromSeconds(realtime.SendTimeoutSeconds)));
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = MaxMessageBytes;

@@ -41,6 +41,20 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Bad_keys_in_several_sections_are_each_named_on_their_own_line()
+    {
+        var (code, output) = await ServerProcess.RunToExit("--Storage:Provider", "mysql", "--Retention:CheckEvery", "00:00:10",
+            "--Orleans:AdvertisedAddress", "nowhere", "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
+        Assert.Equal(2, code);
+        var lines = output.Split('\n').Where(l => l.Contains("LearnGame cannot start: ")).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Contains(lines, l => l.Contains("Storage:Provider is \"mysql\""));
+        Assert.Contains(lines, l => l.Contains("Retention:CheckEvery is 00:00:10"));
+        Assert.Contains(lines, l => l.Contains("Orleans:AdvertisedAddress \"nowhere\""));
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task Kubernetes_hosting_on_sqlite_is_refused()
     {
         var (code, output) = await ServerProcess.RunToExit("--Orleans:Kubernetes", "true", "--Storage:DataDirectory", ServerHost.NewDataDirectory(), "--urls", $"http://127.0.0.1:{ServerHost.FreePort()}");
