@@ -193,7 +193,8 @@ public sealed class SimulatedLearner(SimulatedClassroom room, int index, string 
         var result = await Invoke<JsonElement>("Rejoin", [room.SessionId, _seatToken!], cancel);
         if (!result.GetProperty("ok").GetBoolean() || result.GetProperty("seatId").GetInt32() != SeatId)
         {
-            _m.Error("rejoin:" + (result.GetProperty("error").GetString() ?? "other-seat"));
+            // A result leaves out the fields it has no value for: a rejoin that succeeded on another seat has no error.
+            _m.Error("rejoin:" + (result.TryGetProperty("error", out var error) ? error.GetString() : "other-seat"));
             return;
         }
         Rejoined = true;
