@@ -1,8 +1,8 @@
+using System.Net;
 using LearnGame.Grains;
 using LearnGame.Grains.Abstractions;
 using LearnGame.Grains.Sessions;
 using LearnGame.Storage;
-using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;

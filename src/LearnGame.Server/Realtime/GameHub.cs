@@ -1,9 +1,9 @@
-using LearnGame.Domain.Questions;
 using LearnGame.Domain.Learners;
+using LearnGame.Domain.Questions;
+using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
-using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Sessions;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.SignalR;
 using LearnGame.Server.Extensions;
+using Microsoft.AspNetCore.SignalR;
 
 namespace LearnGame.Server.Realtime;
 
