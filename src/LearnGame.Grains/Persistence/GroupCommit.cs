@@ -1,3 +1,5 @@
+using LearnGame.Grains.Abstractions.Diagnostics;
+
 namespace LearnGame.Grains.Persistence;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed class GroupCommit(Func<Task> write, TimeProvider time, Action<bool
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await write();
-                    Diagnostics.GameMetrics.WriteDone(started, size);
+                    GameMetrics.WriteDone(started, size);
                     Writes++;
                     failures = 0;
                     if (Retrying)

@@ -1,3 +1,4 @@
+using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Domain.Challenges;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
@@ -75,12 +76,12 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             new SessionLinksHost(() => _state.State, () => _store.DurableSequence, () => TryCommit(), ShowChallenge, StartTimer(keepAlive: true)),
             id => GrainFactory.GetGrain<IChallengeGrain>(id), id => GrainFactory.GetGrain<ILearnerGrain>(id), _time, _log);
         _links.Activated();
-        Diagnostics.GameMetrics.SessionActivated();
+        GameMetrics.SessionActivated();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Diagnostics.GameMetrics.SessionDeactivated();
+        GameMetrics.SessionDeactivated();
         return Task.CompletedTask;
     }
 
@@ -236,7 +237,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             SessionLog.WriteFailed(_log, e, this.GetPrimaryKey());
             return AnswerAck.Fail(SessionErrors.Retry, questionIndex);
         }
-        if (!outcome.IsRepeat) Diagnostics.GameMetrics.AnswerAcknowledged();
+        if (!outcome.IsRepeat) GameMetrics.AnswerAcknowledged();
         Announce();
         return new AnswerAck(true, null, null, questionIndex, answerId, outcome.IsRepeat);
     }

@@ -1,4 +1,4 @@
-using LearnGame.Grains.Diagnostics;
+using LearnGame.Grains.Abstractions.Diagnostics;
 using OpenTelemetry.Metrics;
 
 namespace LearnGame.Server.Extensions;

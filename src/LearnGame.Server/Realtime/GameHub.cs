@@ -1,10 +1,10 @@
+using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Domain.Learners;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
-using LearnGame.Grains.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LearnGame.Server.Realtime;
@@ -115,13 +115,13 @@ public sealed partial class GameHub(IGrainFactory grains, LocalConnections conne
 
     public override Task OnConnectedAsync()
     {
-        LearnGame.Grains.Diagnostics.GameMetrics.ConnectionOpened();
+        GameMetrics.ConnectionOpened();
         return base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        LearnGame.Grains.Diagnostics.GameMetrics.ConnectionClosed();
+        GameMetrics.ConnectionClosed();
         try
         {
             await Leave();

@@ -1,3 +1,4 @@
+using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Grains.Abstractions.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -44,7 +45,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
 
     public Task OnEvents(SessionEventBatch batch)
     {
-        LearnGame.Grains.Diagnostics.GameMetrics.RelayReceived(batch.Events.Select(e => e.Name));
+        GameMetrics.RelayReceived(batch.Events.Select(e => e.Name));
         lock (_lanes)
         {
             if (_stopped) return Task.CompletedTask;
@@ -143,13 +144,13 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         if (e is { Name: SessionEvents.Lobby, Audience: EventAudience.Hosts, Payload: not null })
         {
             SendLobbyToHosts(sessionId, e);
-            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            GameMetrics.FanOutDone(started);
             return;
         }
         if (e is { InsideAs: { } inside, Payload: { } withOwn })
         {
             DeliverWithOwn(sessionId, e, withOwn, inside);
-            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            GameMetrics.FanOutDone(started);
             return;
         }
         if (e.Payload is { } payload)
@@ -163,7 +164,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
                 _ => null,
             };
             if (target is not null) Handed(target.SendAsync(e.Name, shared), e.Name, sessionId);
-            LearnGame.Grains.Diagnostics.GameMetrics.FanOutDone(started);
+            GameMetrics.FanOutDone(started);
         }
         if (e.Personal is null || e.PersonalName is null) return;
         foreach (var (seatId, personal) in e.Personal)
@@ -302,7 +303,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
     private async Task FinishAsync(Task sending, string name, Guid sessionId)
     {
         Interlocked.Increment(ref _sendsWaiting);
-        LearnGame.Grains.Diagnostics.GameMetrics.SendWaiting(1);
+        GameMetrics.SendWaiting(1);
         try
         {
             await sending.ConfigureAwait(false);
@@ -314,7 +315,7 @@ public sealed partial class SessionRelay : ISessionObserver, IHostedService
         finally
         {
             Interlocked.Decrement(ref _sendsWaiting);
-            LearnGame.Grains.Diagnostics.GameMetrics.SendWaiting(-1);
+            GameMetrics.SendWaiting(-1);
         }
     }
 

@@ -1,6 +1,6 @@
 using LearnGame.Domain.Sessions;
 
-namespace LearnGame.Grains.Sessions;
+namespace LearnGame.Grains.Abstractions.Sessions;
 
 /// <summary>Errors raised at the grain's edge rather than by the game rules.</summary>
 public static class SessionErrors

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace LearnGame.Grains.Diagnostics;
+namespace LearnGame.Grains.Abstractions.Diagnostics;
 
 /// <summary>
 /// LearnGame's own instruments (meter "LearnGame"), exported by the server as Prometheus text at /metrics.
