@@ -35,27 +35,27 @@ public static class SimulatedAnswers
             case "typed":
                 return new JsonObject { ["text"] = "?" };
             case "numeric":
-            {
-                var (min, max) = (question.GetProperty("min").GetDouble(), question.GetProperty("max").GetDouble());
-                var step = question.TryGetProperty("step", out var s) && s.ValueKind == JsonValueKind.Number && s.GetDouble() > 0 ? s.GetDouble() : 1;
-                var steps = (int)Math.Floor((max - min) / step);
-                return new JsonObject { ["number"] = Math.Min(max, min + random.Next(steps + 1) * step) };
-            }
+                {
+                    var (min, max) = (question.GetProperty("min").GetDouble(), question.GetProperty("max").GetDouble());
+                    var step = question.TryGetProperty("step", out var s) && s.ValueKind == JsonValueKind.Number && s.GetDouble() > 0 ? s.GetDouble() : 1;
+                    var steps = (int)Math.Floor((max - min) / step);
+                    return new JsonObject { ["number"] = Math.Min(max, min + random.Next(steps + 1) * step) };
+                }
             case "ordering":
-            {
-                var ids = question.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray();
-                random.Shuffle(ids);
-                return new JsonObject { ["order"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) };
-            }
+                {
+                    var ids = question.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray();
+                    random.Shuffle(ids);
+                    return new JsonObject { ["order"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) };
+                }
             default:
-            {
-                var count = question.GetProperty("choices").GetArrayLength();
-                var several = question.TryGetProperty("allowSeveral", out var a) && a.ValueKind == JsonValueKind.True;
-                var picked = several
-                    ? Enumerable.Range(0, count).Where(_ => random.Next(2) == 0).DefaultIfEmpty(random.Next(count)).ToArray()
-                    : [random.Next(count)];
-                return new JsonObject { ["choices"] = new JsonArray(picked.Select(i => (JsonNode)i).ToArray()) };
-            }
+                {
+                    var count = question.GetProperty("choices").GetArrayLength();
+                    var several = question.TryGetProperty("allowSeveral", out var a) && a.ValueKind == JsonValueKind.True;
+                    var picked = several
+                        ? Enumerable.Range(0, count).Where(_ => random.Next(2) == 0).DefaultIfEmpty(random.Next(count)).ToArray()
+                        : [random.Next(count)];
+                    return new JsonObject { ["choices"] = new JsonArray(picked.Select(i => (JsonNode)i).ToArray()) };
+                }
         }
     }
 }

@@ -114,7 +114,14 @@ public static partial class GiftImporter
             {
                 char? placeholder = text[i + 1] switch
                 {
-                    '~' => Tilde, '=' => Equal, '#' => Hash, '{' => Open, '}' => Close, ':' => Colon, '\\' => Backslash, 'n' => NewLine,
+                    '~' => Tilde,
+                    '=' => Equal,
+                    '#' => Hash,
+                    '{' => Open,
+                    '}' => Close,
+                    ':' => Colon,
+                    '\\' => Backslash,
+                    'n' => NewLine,
                     _ => null,
                 };
                 if (placeholder is { } p)

@@ -27,8 +27,9 @@ public sealed record SessionReport(
         var questions = session.Rounds.Where(r => r.Closed).Select(r => QuestionReport.Of(session, r)).ToList();
         var learners = active.OrderBy(s => ranks[s.Id]).Select(s => LearnerReport.Of(session, s, ranks[s.Id])).ToList();
         var teams = session.Teams.Count == 0 ? null : session.TeamRanking().Select((t, i) => TeamReport.Of(session, t, i + 1)).ToList();
-        return new SessionReport(session.Id, session.Quiz.Title, session.Quiz.Language == Quizzes.QuizLanguage.Fr ? "fr" : "en",
-            session.Phase, session.CreatedAt, questions, learners, teams) { LearnerCount = learners.Count };
+        var language = session.Quiz.Language == Quizzes.QuizLanguage.Fr ? "fr" : "en";
+        var report = new SessionReport(session.Id, session.Quiz.Title, language, session.Phase, session.CreatedAt, questions, learners, teams);
+        return report with { LearnerCount = learners.Count };
     }
 }
 

@@ -85,7 +85,8 @@ public sealed class GameSession
     // ----- Final rounds -----
 
     /// <summary>The leading rounds that are closed: a closed round never changes again (scored, skipped or ended).</summary>
-    [JsonIgnore] public int FinalRoundCount
+    [JsonIgnore]
+    public int FinalRoundCount
     {
         get
         {

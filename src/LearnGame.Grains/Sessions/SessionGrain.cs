@@ -1,4 +1,3 @@
-using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Domain.Challenges;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
@@ -6,12 +5,13 @@ using LearnGame.Domain.Reports;
 using LearnGame.Domain.Sessions;
 using LearnGame.Domain.Sessions.Views;
 using LearnGame.Grains.Abstractions.Challenges;
+using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using Orleans.Storage;
 

@@ -1,8 +1,8 @@
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
-using SessionOptions = LearnGame.Domain.Sessions.SessionOptions;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Sessions;
+using SessionOptions = LearnGame.Domain.Sessions.SessionOptions;
 
 namespace LearnGame.Server.Apis;
 

@@ -1,7 +1,7 @@
-using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Domain.Learners;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
+using LearnGame.Grains.Abstractions.Diagnostics;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Learners;
 using LearnGame.Grains.Abstractions.Sessions;

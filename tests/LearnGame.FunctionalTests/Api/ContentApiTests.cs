@@ -1,8 +1,8 @@
-using LearnGame.FunctionalTests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using LearnGame.FunctionalTests;
 using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Api;

@@ -1,9 +1,9 @@
-using LearnGame.FunctionalTests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LearnGame.Domain.Questions;
+using LearnGame.FunctionalTests;
 using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Api;

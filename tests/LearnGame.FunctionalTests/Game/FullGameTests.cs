@@ -1,10 +1,10 @@
-using LearnGame.FunctionalTests;
 using System.Text.Json;
 using Bogus;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
-using LearnGame.Testing;
+using LearnGame.FunctionalTests;
 using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Game;
 

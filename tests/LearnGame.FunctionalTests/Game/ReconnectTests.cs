@@ -1,8 +1,8 @@
-using LearnGame.FunctionalTests;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Sessions;
-using LearnGame.Testing;
+using LearnGame.FunctionalTests;
 using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Game;
 

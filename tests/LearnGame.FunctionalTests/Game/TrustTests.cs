@@ -1,12 +1,12 @@
-using LearnGame.FunctionalTests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearnGame.Domain.Questions;
 using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
-using LearnGame.Testing;
+using LearnGame.FunctionalTests;
 using LearnGame.Grains.Abstractions.Sessions;
+using LearnGame.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LearnGame.FunctionalTests.Game;

@@ -4,8 +4,8 @@ using LearnGame.Domain.Quizzes;
 using LearnGame.Domain.Sessions;
 using LearnGame.Grains.Abstractions.JoinCodes;
 using LearnGame.Grains.Abstractions.Sessions;
-using LearnGame.Testing;
 using LearnGame.Grains.Sessions;
+using LearnGame.Testing;
 
 namespace LearnGame.FunctionalTests.Grains;
 

@@ -78,7 +78,7 @@ public class RankingTests
     }
 
     [Fact]
-    public void Before_any_score_the_ranking_is_the_join_order() 
+    public void Before_any_score_the_ranking_is_the_join_order()
     {
         var game = new TestGame(Make.TrueFalse());
         game.Join("Marc", "Zoé", "Léa");

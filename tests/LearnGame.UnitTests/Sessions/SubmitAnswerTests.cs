@@ -270,7 +270,7 @@ public class SubmitAnswerTests
     }
 
     [Fact]
-    public void All_answered_needs_at_least_one_connected_learner() 
+    public void All_answered_needs_at_least_one_connected_learner()
     {
         _game.Start();
         Assert.False(_game.Session.AllAnswered([]));

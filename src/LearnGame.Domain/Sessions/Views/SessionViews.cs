@@ -9,11 +9,12 @@ public static class SessionViews
     public const int LeaderboardSize = 10;
     public const int PodiumSize = 3;
 
-    public static QuestionView? Question(GameSession session) =>
-        session.CurrentRound is { } round
-            ? QuestionView.Of(session.Quiz.Questions[round.QuestionIndex], round.QuestionIndex, session.QuestionCount, ShuffleSeed(session, round.QuestionIndex))
-                with { Collaborative = round.Consensus, Stage = round.Stage }
-            : null;
+    public static QuestionView? Question(GameSession session)
+    {
+        if (session.CurrentRound is not { } round) return null;
+        var view = QuestionView.Of(session.Quiz.Questions[round.QuestionIndex], round.QuestionIndex, session.QuestionCount, ShuffleSeed(session, round.QuestionIndex));
+        return view with { Collaborative = round.Consensus, Stage = round.Stage };
+    }
 
     /// <summary>Same shuffle for everyone in a round, different between sessions and questions.</summary>
     public static int ShuffleSeed(GameSession session, int questionIndex) => session.ShuffleSeed(questionIndex);
