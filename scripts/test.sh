@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every LearnGame test on a fresh machine: restores, builds, runs the unit and functional tests,
-# and ends with one line "N passed, N failed". Needs the .NET SDK (10) and Node 20 with npm on PATH; installs Chromium
+# Runs every LearnGame test on a fresh machine: restores, builds, checks the code style, runs the unit and functional
+# tests, and ends with one line "N passed, N failed". Needs the .NET SDK (10) and Node 20 with npm on PATH; installs Chromium
 # (Debian package) for the browser tests when it is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,16 @@ if ! grep -q "Build succeeded" "$out/build.log"; then
   echo "The build failed; see the errors above."
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+# The code style of .editorconfig: what `dotnet format` would rewrite fails the run, named file by file.
+style_failed=0
+if dotnet format LearnGame.sln --verify-no-changes --no-restore > "$out/format.log" 2>&1; then
+  echo "Code style: as .editorconfig says."
+else
+  grep -E "error" "$out/format.log" | sed 's/^ *//' | sort -u | head -30
+  echo "Code style differs from .editorconfig: run 'dotnet format LearnGame.sln' and commit what it changes."
+  style_failed=1
 fi
 
 # A throwaway PostgreSQL (scripts/postgres.sh) for the PostgreSQL tests, stopped on any exit; an already exported
@@ -84,6 +94,7 @@ if [ "$((projects + empty))" -lt "$expected" ]; then
   echo "Only $((projects + empty)) of $expected test projects reported results."
   failed=$((failed + expected - projects - empty))
 fi
+failed=$((failed + style_failed))
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "No test ran: that is a failure."
   failed=1
