@@ -36,13 +36,13 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
         return challenge;
     }
 
-    private static async Task PlayToPodium(ISessionGrain session, Func<int, JoinResult, int> choice, params JoinResult[] seats)
+    private async Task PlayToPodium(ISessionGrain session, Func<int, JoinResult, int> choice, params JoinResult[] seats)
     {
         Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         for (var q = 0; q < 3; q++)
         {
             foreach (var seat in seats)
-                Assert.True((await session.SubmitAnswer(seat.SeatId, q, $"a{q}-{seat.SeatId}", new Answer { Choices = [choice(q, seat)] }, DateTimeOffset.UtcNow)).Ok);
+                Assert.True((await session.SubmitAnswer(seat.SeatId, q, $"a{q}-{seat.SeatId}", new Answer { Choices = [choice(q, seat)] }, fixture.Time.GetUtcNow())).Ok);
             Assert.True((await session.Control(HostToken, new RevealCommand())).Ok);
             Assert.True((await session.Control(HostToken, new NextCommand())).Ok);
             Assert.True((await session.Control(HostToken, new NextCommand())).Ok);
@@ -79,7 +79,7 @@ public sealed class ProfileAndChallengeGrainTests(ClusterFixture fixture)
     public async Task Results_whose_write_failed_are_counted_exactly_once_when_sent_again()
     {
         var learner = await NewLearner("Zoé");
-        var outcome = new SessionOutcome(Guid.NewGuid(), "Quiz", DateTimeOffset.UtcNow, "Zoé", 900, 1, 3, 1, false,
+        var outcome = new SessionOutcome(Guid.NewGuid(), "Quiz", fixture.Time.GetUtcNow(), "Zoé", 900, 1, 3, 1, false,
             [new QuestionOutcome(0, true, true, true, 900)]);
 
         fixture.Storage.Failing = true;

@@ -38,7 +38,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         // The database is slow: while the first write waits, every other answer arrives and joins the next write.
         fixture.Storage.Hold();
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.Time.GetUtcNow();
         var pending = seats.Select(s => session.SubmitAnswer(s.SeatId, 0, $"a{s.SeatId}", new Answer { Choices = [s.SeatId % 4] }, now)).ToList();
         try
         {
@@ -61,7 +61,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         var (session, seats) = await SessionWithLearners(3);
         await session.Control(HostToken, new StartCommand());
-        var ack = await session.SubmitAnswer(seats[0].SeatId, 0, "first", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+        var ack = await session.SubmitAnswer(seats[0].SeatId, 0, "first", new Answer { Choices = [1] }, fixture.Time.GetUtcNow());
         Assert.True(ack.Ok);
 
         await fixture.Cluster.DeactivateAsync(session);
@@ -85,7 +85,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         AnswerAck failed;
         try
         {
-            failed = await session.SubmitAnswer(seats[0].SeatId, 0, "retry-me", new Answer { Choices = [2] }, DateTimeOffset.UtcNow);
+            failed = await session.SubmitAnswer(seats[0].SeatId, 0, "retry-me", new Answer { Choices = [2] }, fixture.Time.GetUtcNow());
         }
         finally
         {
@@ -94,7 +94,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.False(failed.Ok);
         Assert.Equal("storage-unavailable", failed.Error);
 
-        var retried = await session.SubmitAnswer(seats[0].SeatId, 0, "retry-me", new Answer { Choices = [2] }, DateTimeOffset.UtcNow);
+        var retried = await session.SubmitAnswer(seats[0].SeatId, 0, "retry-me", new Answer { Choices = [2] }, fixture.Time.GetUtcNow());
         Assert.True(retried.Ok, retried.Error);
 
         await fixture.Cluster.DeactivateAsync(session);
@@ -110,19 +110,21 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var relay = new RecordingRelay(fixture.Storage);
         await session.Subscribe(fixture.Client.CreateObjectReference<ISessionObserver>(relay));
         await session.Control(HostToken, new StartCommand());
-        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "stored", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "stored", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
 
         fixture.Storage.Failing = true;
         try
         {
-            var pending = await session.SubmitAnswer(seats[1].SeatId, 0, "pending", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+            var pending = await session.SubmitAnswer(seats[1].SeatId, 0, "pending", new Answer { Choices = [1] }, fixture.Time.GetUtcNow());
             Assert.Equal("storage-unavailable", pending.Error);
             Assert.Equal(StoragePayload.Retrying, StorageState(await relay.WaitFor(SessionEvents.Storage)));
             Assert.True((await session.Snapshot())!.StorageRetrying);
             // The trainer cannot move the game on while nothing can be stored.
             Assert.Equal("storage-unavailable", (await session.Control(HostToken, new SkipCommand())).Error);
             // The deadline passes during the outage: the question closes in memory, but nobody is told yet.
-            await Eventually.True(async () => (await session.Snapshot())!.Phase == SessionPhase.Reveal, "the deadline closes the question");
+            // Past the question's 5 s without waiting for them: the close must come sooner than the real deadline would.
+            fixture.Time.Jump(TimeSpan.FromSeconds(6));
+            await Eventually.True(async () => (await session.Snapshot())!.Phase == SessionPhase.Reveal, "the deadline closes the question", TimeSpan.FromSeconds(3));
             // The lobby's pulse leaves even while storage is down, after anything queued before it: a reveal sent too
             // early would have come first.
             var before = relay.Received.Count;
@@ -141,7 +143,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var revealed = System.Text.Json.JsonDocument.Parse(reveal.Payload!).RootElement;
         Assert.Equal(2, revealed.GetProperty("answeredCount").GetInt32());
         Assert.False(revealed.GetProperty("skipped").GetBoolean());
-        var retried = await session.SubmitAnswer(seats[1].SeatId, 0, "pending", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+        var retried = await session.SubmitAnswer(seats[1].SeatId, 0, "pending", new Answer { Choices = [1] }, fixture.Time.GetUtcNow());
         Assert.True(retried.Ok, retried.Error);
         Assert.True(retried.Repeat);
 
@@ -167,7 +169,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         var (session, seats) = await SessionWithLearners(2);
         await session.Control(HostToken, new StartCommand());
-        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
         await session.Control(HostToken, new RevealCommand());
         // Written after the write that closed it, off the path of the reveal.
         await Eventually.True(() => fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("answer-to-q1") == true, "the first round stored apart");
@@ -180,11 +182,11 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var (session, seats) = await SessionWithLearners(2);
         var id = session.GetGrainId();
         await session.Control(HostToken, new StartCommand());
-        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "quick-1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "quick-1", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
         await session.Control(HostToken, new RevealCommand());
         await session.Control(HostToken, new NextCommand());
         await session.Control(HostToken, new NextCommand());
-        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "quick-2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "quick-2", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
         // The second close comes within the second the first one waits before it is written apart; nothing follows it.
         await session.Control(HostToken, new RevealCommand());
 
@@ -200,7 +202,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var id = session.GetGrainId();
         await session.Control(HostToken, new NextCommand());
         await session.Control(HostToken, new NextCommand());
-        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(seats[1].SeatId, 1, "answer-to-q2", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
 
         // The open round's answer is in the journal; the session's own state has neither question's answers.
         var own = fixture.Storage.StoredJson("session", id)!;
@@ -214,7 +216,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         // A fresh activation puts the two halves back together and carries on.
         await fixture.Cluster.DeactivateAsync(session);
         await fixture.Cluster.WaitForDeactivationAsync(session);
-        var repeat = await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, DateTimeOffset.UtcNow);
+        var repeat = await session.SubmitAnswer(seats[0].SeatId, 0, "answer-to-q1", new Answer { Choices = [1] }, fixture.Time.GetUtcNow());
         Assert.True(repeat is { Ok: true, Repeat: true }, repeat.Error);
         await session.Control(HostToken, new RevealCommand());
         var report = (await session.Report(HostToken)).Report!;
@@ -241,7 +243,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
         sessionWrites = fixture.Storage.WritesOf("session", id);
         foreach (var seat in seats)
-            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"q1-{seat.SeatId}", new Answer { Choices = [seat.SeatId % 4] }, DateTimeOffset.UtcNow)).Ok);
+            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"q1-{seat.SeatId}", new Answer { Choices = [seat.SeatId % 4] }, fixture.Time.GetUtcNow())).Ok);
         Assert.Equal(sessionWrites, fixture.Storage.WritesOf("session", id));
         Assert.DoesNotContain("q1-1\"", fixture.Storage.StoredJson("session", id)!);
         // The start is journaled too: the answers follow it in the journal.
@@ -254,12 +256,12 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal((70, 70), (snapshot.LearnerCount, snapshot.AnsweredCount));
         Assert.Equal("nickname-taken", (await session.Join("Learner 3")).Error);
         Assert.True((await session.Rejoin(seats[^1].SeatToken!)).Ok);
-        var repeat = await session.SubmitAnswer(seats[4].SeatId, 0, $"q1-{seats[4].SeatId}", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
+        var repeat = await session.SubmitAnswer(seats[4].SeatId, 0, $"q1-{seats[4].SeatId}", new Answer { Choices = [0] }, fixture.Time.GetUtcNow());
         Assert.True(repeat is { Ok: true, Repeat: true }, repeat.Error);
         // A seat joined after the reload takes the next number, and its answer counts with the others.
         var late = await session.Join("Latecomer");
         Assert.Equal(71, late.SeatId);
-        Assert.True((await session.SubmitAnswer(late.SeatId, 0, "late", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(late.SeatId, 0, "late", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
         Assert.True((await session.Control(HostToken, new RevealCommand())).Ok);
         var report = (await session.Report(HostToken)).Report!;
         Assert.Equal(71, report.Questions[0].AnsweredCount);
@@ -371,7 +373,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         // Everyone answers: the learners' next pulse carries the count of answers, and would have carried the lobby's too.
         foreach (var seat in seats)
-            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"a{seat.SeatId}", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"a{seat.SeatId}", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
         await relay.WaitFor(SessionEvents.AnswerCount, e => e.Audience is EventAudience.Learners or EventAudience.Everyone && Answered(e) == seats.Count);
 
         var afterStart = relay.Received.SkipWhile(e => !ReferenceEquals(e, question)).ToList();
@@ -389,7 +391,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         // Six answers within a few milliseconds: trainers hear at their next pulse (a quarter second), learners at theirs (a second).
         foreach (var seat in seats)
-            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"a{seat.SeatId}", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+            Assert.True((await session.SubmitAnswer(seat.SeatId, 0, $"a{seat.SeatId}", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
 
         var toHosts = await relay.WaitFor(SessionEvents.AnswerCount, e => e.Audience == EventAudience.Hosts && Answered(e) == 6);
         var toLearners = await relay.WaitFor(SessionEvents.AnswerCount, e => e.Audience is EventAudience.Learners or EventAudience.Everyone && Answered(e) == 6);
@@ -410,7 +412,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         await session.Subscribe(reference);
 
         await session.Control(HostToken, new StartCommand());
-        await session.SubmitAnswer(seats[0].SeatId, 0, "x", new Answer { Choices = [0] }, DateTimeOffset.UtcNow);
+        await session.SubmitAnswer(seats[0].SeatId, 0, "x", new Answer { Choices = [0] }, fixture.Time.GetUtcNow());
         await session.Control(HostToken, new RevealCommand());
         await relay.WaitFor(SessionEvents.Reveal);
         // The closed round is written apart a while after its reveal, not while the reveal is delivered.
@@ -457,7 +459,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var code = fixture.Client.GetGrain<IJoinCodeGrain>(joinCode);
         await code.Release(Guid.Empty);
         Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
-        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, DateTimeOffset.UtcNow)).Ok);
+        Assert.True((await session.SubmitAnswer(seats[0].SeatId, 0, "kept-as-a-count", new Answer { Choices = [1] }, fixture.Time.GetUtcNow())).Ok);
         Assert.True((await session.Control(HostToken, new EndCommand())).Ok);
         // The closed question's answers were stored apart too; the purge must reach them.
         await Eventually.True(() => fixture.Storage.StoredJson("round-0", session.GetGrainId())?.Contains("kept-as-a-count") == true, "the first round stored apart");

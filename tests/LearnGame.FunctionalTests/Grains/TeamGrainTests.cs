@@ -23,7 +23,7 @@ public sealed class TeamGrainTests(ClusterFixture fixture)
         Assert.True((await session.Control(HostToken, new StartCommand())).Ok);
 
         // Everyone votes 0 and, at the same time, half of each team changes its vote to the right answer, 1.
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.Time.GetUtcNow();
         var first = await Task.WhenAll(seats.Select(s => session.SubmitAnswer(s.SeatId, 0, $"v{s.SeatId}", new Answer { Choices = [0] }, now)));
         Assert.All(first, a => Assert.True(a.Ok, a.Error));
         var snapshot = (await session.Snapshot())!;
