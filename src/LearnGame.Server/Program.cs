@@ -2,6 +2,7 @@ using LearnGame.Server.Apis;
 using LearnGame.Server.Extensions;
 using LearnGame.Server.Realtime;
 using LearnGame.Server.Rehearsal;
+using LearnGame.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.HandleHelp(args)) return 0;
@@ -11,9 +12,11 @@ builder.Services.AddLearnGameApi();
 builder.Services.AddLearnGameApiReference();
 builder.Services.AddLearnGameRehearsal();
 builder.Services.AddLearnGameWarmUp();
+builder.Services.AddLearnGameOriginCheck(builder.Configuration);
 
 var app = builder.Build();
 app.UseLearnGameApi();
+app.UseLearnGameOriginCheck();
 app.UseLearnGameClient();
 app.MapHealth();
 app.MapLearnGameMetrics();

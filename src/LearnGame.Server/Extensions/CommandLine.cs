@@ -53,6 +53,8 @@ public static class CommandLine
               --Orleans:ServiceId <id>           Orleans service id; part of every stored row's key (default learngame).
               --Orleans:Kubernetes true          Run as a Kubernetes pod with Orleans' Kubernetes hosting (PostgreSQL
                                                  only; the pod's IP is advertised). See deploy/kubernetes.
+              --Security:AllowedOrigins:0 <url>  A public origin besides the address browsers use, whose pages may
+                                                 open game connections (e.g. https://quiz.example.org; add :1…).
               --Operations:OperatorKey <key>     A secret that opens the Orleans Dashboard at /dashboard
                                                  (env Operations__OperatorKey); without it there is no dashboard.
               -h, --help                         Show this help.
