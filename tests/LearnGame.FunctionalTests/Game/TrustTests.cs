@@ -183,6 +183,9 @@ public sealed class TrustTests(ServerFixture fixture)
         Assert.Equal("nickname-invalid", (await a.Join(room.Created.JoinCode, "   ")).Error);
         Assert.Equal("nickname-invalid", (await a.Join(room.Created.JoinCode, new string('n', 21))).Error);
         Assert.Equal("nickname-invalid", (await a.Join(room.Created.JoinCode, "bell\u0007")).Error);
+        // Names that render blank: a Hangul filler, the Braille blank, a hidden combining grapheme joiner.
+        foreach (var blank in new[] { "\u3164", "\u2800", "a\u034Fb" })
+            Assert.Equal("nickname-invalid", (await a.Join(room.Created.JoinCode, blank)).Error);
         Assert.Equal("nickname-invalid", (await a.Join(room.Created.JoinCode, "<img src=x onerror=alert(1)>")).Error); // 28 characters
         var joined = await a.Join(room.Created.JoinCode, "  " + markup + " ");
         Assert.True(joined.Ok, joined.Message);
